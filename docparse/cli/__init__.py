@@ -1,0 +1,34 @@
+"""The ``docparse`` command line. Each sub-command lives in its own module of this package."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+import click
+
+from docparse.__about__ import __version__
+
+# sub-command name → "module:attribute"; imported lazily so ``docparse --help`` stays fast.
+COMMANDS = {
+    "parse": "docparse.cli.parse_cmd:parse",
+    "schema": "docparse.cli.schema_cmd:schema",
+    "validate": "docparse.cli.schema_cmd:validate",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        return getattr(import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="docparse")
+def main() -> None:
+    """Turn Chinese public-finance performance reports (Word, PDF, text) into checked JSON."""

@@ -1,0 +1,25 @@
+"""``docparse parse FILE [-o OUT]``: one report to JSON (the spec's contract)."""
+
+from __future__ import annotations
+
+import click
+
+from docparse.cli.common import user_errors
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=str))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=str),
+              help="Write the JSON here (atomically) instead of standard output.")
+def parse(file: str, out: str | None) -> None:
+    """Parse FILE (.docx, .pdf, .doc, .wps, .txt) and print its JSON."""
+    import docparse
+    from docparse.export.json import dumps, write_json
+
+    with user_errors(file):
+        data = docparse.parse(file).to_dict()
+    if out:
+        with user_errors(out):
+            write_json(out, data)
+    else:
+        click.echo(dumps(data), nl=False)

@@ -1,0 +1,1 @@
+"""Exporters: JSON (validated against the schema), JSONL, with atomic writes."""

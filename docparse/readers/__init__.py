@@ -1,0 +1,80 @@
+"""Readers turn one file format into a :class:`~docparse.model.Document`.
+
+Each reader module registers itself for its suffixes with :func:`register`; :func:`read`
+dispatches by suffix after the checks every format shares (exists, is a file, not empty).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+
+from docparse.errors import EmptyInput, InputNotFound, UnsupportedFormat
+from docparse.model import Document
+
+Reader = Callable[[Path], Document]
+
+_REGISTRY: dict[str, Reader] = {}
+# suffix → module that registers it; imported on first use so start-up stays cheap.
+_MODULES = {
+    ".txt": "docparse.readers.text",
+    ".docx": "docparse.readers.docx",
+    ".pdf": "docparse.readers.pdf",
+    ".doc": "docparse.readers.legacy",
+    ".wps": "docparse.readers.legacy",
+}
+
+
+def register(*suffixes: str) -> Callable[[Reader], Reader]:
+    """Decorator: make ``func`` the reader for the given suffixes (lower case, with dot)."""
+
+    def deco(func: Reader) -> Reader:
+        for suffix in suffixes:
+            _REGISTRY[suffix.lower()] = func
+        return func
+
+    return deco
+
+
+def supported_suffixes() -> list[str]:
+    return sorted(_MODULES)
+
+
+def reader_for(path: Path) -> Reader:
+    suffix = path.suffix.lower()
+    if suffix not in _REGISTRY:
+        module = _MODULES.get(suffix)
+        if module is None:
+            raise UnsupportedFormat(
+                path, f"unsupported file type '{suffix or '(none)'}' (expected {', '.join(supported_suffixes())})"
+            )
+        try:
+            import_module(module)
+        except ModuleNotFoundError as exc:
+            raise UnsupportedFormat(path, f"no reader available for '{suffix}' ({exc})") from exc
+    return _REGISTRY[suffix]
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read(path: str | Path) -> Document:
+    """Read any supported file into a Document (raises :class:`DocparseError` on bad input)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputNotFound(path, "no such file")
+    if path.is_dir():
+        raise InputNotFound(path, "is a directory, not a file")
+    reader = reader_for(path)
+    if path.stat().st_size == 0:
+        raise EmptyInput(path, "file is empty (0 bytes)")
+    document = reader(path)
+    document.sha256 = document.sha256 or sha256_file(path)
+    return document

@@ -1,0 +1,76 @@
+"""Access to the rule files in ``rules/`` (shipped inside the package as ``docparse/rules``).
+
+Rules are data a domain expert edits without touching code. Files are loaded once per
+process and validated; a broken file raises :class:`RuleFileError` naming its path and line.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from docparse.errors import RuleFileError
+
+
+@cache
+def rules_dir() -> Path:
+    """The rules folder: inside the installed package, else the checkout's top-level ``rules/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleFileError(here / "rules", "rules folder not found (broken installation)")
+
+
+def rule_path(name: str) -> Path:
+    path = rules_dir() / name
+    if not path.is_file():
+        raise RuleFileError(path, "rule file not found")
+    return path
+
+
+@cache
+def load_yaml(name: str) -> Any:
+    """A YAML rule file, parsed; errors carry the file and line."""
+    path = rule_path(name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise RuleFileError(path, f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") from exc
+
+
+@cache
+def load_json(name: str) -> Any:
+    path = rule_path(name)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise RuleFileError(path, f"invalid JSON line {exc.lineno}: {exc.msg}") from exc
+
+
+def load_jsonl(name: str) -> list[Any]:
+    path = rule_path(name)
+    out = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise RuleFileError(path, f"invalid JSON line {lineno}: {exc.msg}") from exc
+    return out
+
+
+def require_keys(name: str, data: Any, keys: list[str]) -> None:
+    """Validate that a mapping rule file has the given top-level keys."""
+    if not isinstance(data, dict):
+        raise RuleFileError(rules_dir() / name, "expected a mapping at the top level")
+    missing = [k for k in keys if k not in data]
+    if missing:
+        raise RuleFileError(rules_dir() / name, f"missing keys: {', '.join(missing)}")
