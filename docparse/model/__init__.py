@@ -5,10 +5,13 @@ from docparse.model.report import (
     FACT_NAMES,
     SCHEMA_VERSION,
     CheckResult,
+    Comparison,
     Fact,
     FundItem,
+    FundListing,
     Indicator,
     Mention,
+    MoneyRow,
     Report,
     ReportMeta,
     Section,
@@ -18,7 +21,8 @@ from docparse.model.report import (
 )
 
 __all__ = [
-    "FACT_NAMES", "SCHEMA_VERSION", "Block", "Cell", "CheckResult", "Document", "Fact", "FundItem",
-    "Indicator", "Mention", "Provenance", "Report", "ReportMeta", "Section", "SourceInfo", "Table",
+    "FACT_NAMES", "SCHEMA_VERSION", "Block", "Cell", "CheckResult", "Comparison", "Document", "Fact",
+    "FundItem", "FundListing", "Indicator", "Mention", "MoneyRow", "Provenance", "Report", "ReportMeta",
+    "Section", "SourceInfo", "Table",
     "money_str", "number_str", "table_text",
 ]

@@ -166,6 +166,92 @@ class FundItem:
 
 
 @dataclass(slots=True)
+class FundListing:
+    """One itemised listing: which fund items it names, under which group, and the totals it states.
+
+    ``items`` are indices into ``Report.fund_items``. ``total`` is the amount the listing says its
+    items add up to (a grand total, e.g. the budget the items spend); ``subtotal`` the amount stated
+    for the group itself ("网络维护：…共计25万元"). Either is ``None`` where the text states none.
+    """
+
+    items: list[int] = field(default_factory=list)
+    group: str | None = None
+    total: Fact | None = None
+    subtotal: Fact | None = None
+    provenance: Provenance | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "items": list(self.items),
+            "total": self.total.to_dict() if self.total is not None else None,
+            "subtotal": self.subtotal.to_dict() if self.subtotal is not None else None,
+            "provenance": _prov(self.provenance),
+        }
+
+
+MONEY_ROW_FIELDS = ("budget", "adjusted_budget", "spent", "weight", "rate", "score")
+_MONEY_ROW_MONEY = frozenset({"budget", "adjusted_budget", "spent"})
+
+
+@dataclass(slots=True)
+class MoneyRow:
+    """A row of the 绩效自评表 money block (年度资金总额, 本年财政拨款, 上年结转资金, 其他资金).
+
+    ``budget`` 年初预算数, ``adjusted_budget`` 全年预算数/调整后预算数, ``spent`` 全年执行数/预算执行数
+    (yuan); ``weight`` 分值, ``rate`` 执行率 (percent number), ``score`` 得分. ``cells`` gives, per
+    field, the cell text as written and its provenance.
+    """
+
+    name: str
+    budget: Decimal | None = None
+    adjusted_budget: Decimal | None = None
+    spent: Decimal | None = None
+    weight: Decimal | None = None
+    rate: Decimal | None = None
+    score: Decimal | None = None
+    provenance: Provenance | None = None
+    cells: dict[str, tuple[str, Provenance | None]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name}
+        for name in MONEY_ROW_FIELDS:
+            value = getattr(self, name)
+            if value is None:
+                out[name] = None
+            else:
+                out[name] = money_str(value) if name in _MONEY_ROW_MONEY else number_str(value)
+        out["cells"] = {
+            name: {"text": text, "provenance": _prov(prov)}
+            for name, (text, prov) in self.cells.items()
+        }
+        out["provenance"] = _prov(self.provenance)
+        return out
+
+
+@dataclass(slots=True)
+class Comparison:
+    """A target or actual value typed: comparator, number and unit ("≥95%" → ``≥``, 95, ``%``).
+
+    ``op`` is one of ``≥ ≤ > < =``; ``value`` is ``None`` for qualitative statements
+    (达成预期指标, 好, 是), whose words are kept in ``text``.
+    """
+
+    op: str
+    value: Decimal | None
+    unit: str | None = None
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "op": self.op,
+            "value": number_str(self.value) if self.value is not None else None,
+            "unit": self.unit,
+            "text": self.text,
+        }
+
+
+@dataclass(slots=True)
 class Indicator:
     """A performance indicator row: 一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分."""
 
@@ -180,6 +266,8 @@ class Indicator:
     deviation: str | None = None
     source: Literal["table", "text"] = "text"
     provenance: Provenance | None = None
+    target_cmp: Comparison | None = None
+    actual_cmp: Comparison | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -192,6 +280,8 @@ class Indicator:
             "score": number_str(self.score) if self.score is not None else None,
             "met": self.met,
             "deviation": self.deviation,
+            "target_typed": self.target_cmp.to_dict() if self.target_cmp is not None else None,
+            "actual_typed": self.actual_cmp.to_dict() if self.actual_cmp is not None else None,
             "source": self.source,
             "provenance": _prov(self.provenance),
         }
@@ -265,6 +355,8 @@ class Report:
     mentions: list[Mention] = field(default_factory=list)
     facts: dict[str, Fact | None] = field(default_factory=lambda: dict.fromkeys(FACT_NAMES))
     fund_items: list[FundItem] = field(default_factory=list)
+    fund_listings: list[FundListing] = field(default_factory=list)
+    money_rows: list[MoneyRow] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     evaluation_score: Fact | None = None
     evaluation_grade: Fact | None = None
@@ -289,7 +381,11 @@ class Report:
             "mentions": [m.to_dict() for m in self.mentions],
             "facts": {name: (f.to_dict() if f is not None else None)
                       for name, f in ((n, self.facts.get(n)) for n in FACT_NAMES)},
-            "funds": {"items": [i.to_dict() for i in self.fund_items]},
+            "funds": {
+                "items": [i.to_dict() for i in self.fund_items],
+                "listings": [g.to_dict() for g in self.fund_listings],
+                "money_rows": [r.to_dict() for r in self.money_rows],
+            },
             "indicators": [i.to_dict() for i in self.indicators],
             "evaluation": {
                 "score": self.evaluation_score.to_dict() if self.evaluation_score else None,
