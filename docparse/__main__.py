@@ -1,0 +1,5 @@
+"""``python -m docparse`` runs the command line."""
+
+from docparse.cli import main
+
+main()

@@ -1,0 +1,32 @@
+"""Rule files: found inside the package or the checkout, and broken files fail loudly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docparse import rules
+from docparse.errors import RuleFileError
+
+
+def test_rules_dir_holds_schema_and_dictionary() -> None:
+    folder = rules.rules_dir()
+    assert (folder / "schema" / "report.schema.json").is_file()
+    assert (folder / "jieba" / "userdict.txt").is_file()
+
+
+def test_broken_yaml_names_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "broken.yaml").write_text("outline:\n  - 基本情况\n  bad: [\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
+    rules.load_yaml.cache_clear()
+    with pytest.raises(RuleFileError) as err:
+        rules.load_yaml("broken.yaml")
+    assert "broken.yaml" in str(err.value) and "line" in str(err.value)
+    rules.load_yaml.cache_clear()
+
+
+def test_missing_rule_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
+    with pytest.raises(RuleFileError, match="not found"):
+        rules.rule_path("nothing.yaml")
