@@ -13,6 +13,7 @@ COMMANDS = {
     "parse": "docparse.cli.parse_cmd:parse",
     "schema": "docparse.cli.schema_cmd:schema",
     "validate": "docparse.cli.schema_cmd:validate",
+    "batch": "docparse.cli.batch_cmd:batch",
 }
 
 
