@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 STAGES: list[str] = [
     "docparse.structure:analyse",
     "docparse.extract.mentions:collect",
+    "docparse.checks:run",
 ]
 
 

@@ -1,0 +1,148 @@
+"""Figures under check: a value, the text it was printed as, where it stands, and its precision.
+
+A figure tolerates half a unit of its last printed digit ("99.14万元" → ±50 元); an amount printed
+without decimals is read as exact (``rules/checks/tolerance.yaml``). Tolerance never grows with the
+size of the total.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any, Literal
+
+from docparse.model import Fact, Mention, MoneyRow, Provenance, money_str, number_str
+from docparse.rules import load_yaml, require_keys
+
+FigureKind = Literal["money", "rate", "score", "weight", "count"]
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_SCALES = (Decimal(1), Decimal(10000), Decimal(100000000), Decimal(1000), Decimal(100), Decimal(10),
+           Decimal(1000000000000), Decimal("0.01"), Decimal("0.1"))
+_ZERO = Decimal(0)
+_HALF = Decimal("0.5")
+
+
+@cache
+def tolerance_rules() -> dict[str, Any]:
+    data = load_yaml("checks/tolerance.yaml")
+    require_keys("checks/tolerance.yaml", data, ["money", "rate", "score", "weight", "count"])
+    return data
+
+
+def printed_half(kind: FigureKind, value: Decimal, text: str | None) -> Decimal:
+    """Half a unit of the last digit ``value`` was printed with (0 for a figure read as exact)."""
+    decimals, scale = _printed_precision(value, text)
+    if decimals == 0 and tolerance_rules()[kind].get("integer_exact", False):
+        return _ZERO
+    return _HALF * scale * Decimal(1).scaleb(-decimals)
+
+
+def _printed_precision(value: Decimal, text: str | None) -> tuple[int, Decimal]:
+    """Decimals printed and the scale of the printed unit (10000 for 万元), from the surface text."""
+    if text:
+        plain = unicodedata.normalize("NFKC", text)
+        numbers = list(_NUMBER.finditer(plain))
+        for match in reversed(numbers):
+            number = Decimal(match.group(0).replace(",", ""))
+            for scale in _SCALES:
+                if number * scale == value:
+                    return len(match.group(1) or ""), scale
+        if numbers:
+            return len(numbers[-1].group(1) or ""), Decimal(1)
+        return 0, _unit_scale(plain)
+    exponent = value.as_tuple().exponent
+    return (max(0, -exponent) if isinstance(exponent, int) else 0), Decimal(1)
+
+
+def _unit_scale(text: str) -> Decimal:
+    if "亿" in text:
+        return Decimal(100000000)
+    if "万" in text:
+        return Decimal(10000)
+    return Decimal(1)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure a check compares, with what it is (``role``) and where it was read."""
+
+    role: str
+    value: Decimal
+    kind: FigureKind = "money"
+    text: str | None = None
+    provenance: Provenance | None = None
+    name: str | None = None
+
+    @property
+    def half(self) -> Decimal:
+        return printed_half(self.kind, self.value, self.text)
+
+    def value_str(self) -> str:
+        return fmt_value(self.value, self.kind)
+
+    def evidence(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "role": self.role,
+            "value": self.value_str(),
+            "text": self.text,
+            "provenance": self.provenance.to_dict() if self.provenance is not None else None,
+        }
+        if self.name:
+            out["name"] = self.name
+        return out
+
+
+def fmt_value(value: Decimal, kind: FigureKind) -> str:
+    """Machine form: money in yuan with 2 decimals, everything else as a plain number."""
+    return money_str(value) if kind == "money" else number_str(value)
+
+
+def show(value: Decimal, kind: FigureKind) -> str:
+    """Reader's form for messages: 99万元, 404元, 95.36%, 9.85分, 111."""
+    if kind == "money":
+        if abs(value) >= 10000:
+            return f"{number_str(value / 10000)}万元"
+        return f"{number_str(value)}元"
+    if kind == "rate":
+        return f"{number_str(value)}%"
+    if kind in ("score", "weight"):
+        return f"{number_str(value)}分"
+    return number_str(value)
+
+
+def from_fact(role: str, fact: Fact | None, kind: FigureKind = "money", name: str | None = None
+              ) -> Figure | None:
+    """A figure from a report fact, or ``None`` when the fact is absent or not a number."""
+    if fact is None or not isinstance(fact.value, Decimal):
+        return None
+    return Figure(role, fact.value, kind, fact.text, fact.provenance, name)
+
+
+def from_mention(role: str, mention: Mention, kind: FigureKind, name: str | None = None) -> Figure:
+    return Figure(role, mention.low, kind, mention.text, mention.provenance, name)
+
+
+ROW_KINDS: dict[str, FigureKind] = {
+    "budget": "money", "adjusted_budget": "money", "spent": "money",
+    "weight": "weight", "rate": "rate", "score": "score",
+}
+
+
+def from_row(role: str, row: MoneyRow, column: str) -> Figure | None:
+    """The figure in one column of a 绩效自评表 money row, with its cell text and provenance."""
+    value = getattr(row, column)
+    if value is None:
+        return None
+    text, prov = row.cells.get(column, (None, None))
+    return Figure(role, value, ROW_KINDS[column], text, prov or row.provenance, f"{row.name}·{column}")
+
+
+def same_place(a: Provenance | None, b: Provenance | None) -> bool:
+    """Whether two provenances name the same spot (so two figures are one statement, not two)."""
+    if a is None or b is None:
+        return False
+    return a.to_dict() == b.to_dict()

@@ -1,0 +1,165 @@
+"""Rates and order: 执行率 = 支出 ÷ 预算, 到位率 = 到位 ÷ 计划, and 支出 ≤ 到位 ≤ 预算.
+
+A rate holds when the printed rate, give or take half its last digit, meets what the printed
+amounts (each give or take half its last digit) allow.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from docparse.checks.figures import Figure, from_fact, from_row, same_place, show
+from docparse.checks.registry import register
+from docparse.checks.results import compare, make
+from docparse.model import MoneyRow, Report
+from docparse.model.report import CheckResult
+from docparse.rules import load_yaml, require_keys
+
+EXECUTION = "rate.execution"
+ARRIVAL = "rate.arrival"
+ORDER = "order.spent_le_arrived_le_budget"
+
+LABELS = {
+    "budget": ("年初预算", "initial budget"),
+    "adjusted_budget": ("全年预算（调整后预算）", "full-year (adjusted) budget"),
+    "spent": ("支出", "spent"),
+    "arrived": ("到位资金", "funds arrived"),
+    "execution_rate": ("执行率", "execution rate"),
+    "arrival_rate": ("到位率", "arrival rate"),
+}
+_HUNDRED = Decimal(100)
+_SHOWN = Decimal("0.0001")
+
+
+@cache
+def fact_rules() -> dict[str, Any]:
+    data = load_yaml("checks/facts.yaml")
+    require_keys("checks/facts.yaml", data, ["execution_rate", "arrival_rate", "order"])
+    return data
+
+
+@cache
+def table_rules() -> dict[str, Any]:
+    data = load_yaml("checks/table.yaml")
+    require_keys("checks/table.yaml", data, ["total_row_words", "sum_columns", "rate_denominators"])
+    return data
+
+
+def rate_result(check_id: str, rate: Figure, numerator: Figure, denominator: Figure,
+                what: str = "", what_en: str = "") -> CheckResult | None:
+    """The printed ``rate`` against ``numerator ÷ denominator`` with the printed precisions' slack."""
+    if denominator.value <= 0:
+        return None
+    exact = numerator.value / denominator.value * _HUNDRED
+    low = (numerator.value - numerator.half) / (denominator.value + denominator.half) * _HUNDRED
+    spread = exact - low
+    if denominator.value > denominator.half:
+        high = (numerator.value + numerator.half) / (denominator.value - denominator.half) * _HUNDRED
+        spread = max(spread, high - exact)
+    label, label_en = LABELS.get(denominator.role, (denominator.role, denominator.role))
+    return compare(check_id, rate.value, exact.quantize(_SHOWN), rate.half + spread, "rate",
+                   [rate, numerator, denominator], what or label, what_en or label_en)
+
+
+def _first_pass(results: list[CheckResult]) -> CheckResult | None:
+    for result in results:
+        if result.status == "pass":
+            return result
+    return results[0] if results else None
+
+
+def _fact_rate(report: Report, check_id: str, rate_name: str) -> list[CheckResult]:
+    rule = fact_rules()[rate_name]
+    rate = from_fact(rate_name, report.facts.get(rate_name), "rate")
+    if rate is None:
+        return []
+    for row in report.money_rows:
+        cell = row.cells.get("rate")
+        if cell is not None and same_place(cell[1], rate.provenance):
+            return []  # the fact is the table's own rate, checked row by row
+    numerator = from_fact(rule["numerator"], report.facts.get(rule["numerator"]))
+    denominators = [f for f in (from_fact(name, report.facts.get(name)) for name in rule["denominators"])
+                    if f is not None]
+    if numerator is None or not denominators:
+        missing = [LABELS[n] for n in (rule["numerator"], *rule["denominators"])
+                   if report.facts.get(n) is None]
+        return [make(check_id, "unknown", [rate], found=rate.value_str(), shown_found=show(rate.value, "rate"),
+                     reason="未说明" + "、".join(m[0] for m in missing),
+                     reason_en="not stated: " + ", ".join(m[1] for m in missing))]
+    tried = [r for r in (rate_result(check_id, rate, numerator, d) for d in denominators) if r is not None]
+    chosen = _first_pass(tried)
+    if chosen is None:
+        return [make(check_id, "unknown", [rate, numerator, *denominators], found=rate.value_str(),
+                     reason="预算为零", reason_en="the budget is zero")]
+    if chosen.status == "fail":
+        chosen.evidence = [f.evidence() for f in (rate, numerator, *denominators)]
+    return [chosen]
+
+
+def _row_denominator(row: MoneyRow) -> Figure | None:
+    for column in table_rules()["rate_denominators"]:
+        figure = from_row(column, row, column)
+        if figure is not None:
+            return figure
+    return None
+
+
+@register(EXECUTION)
+def execution_rate(report: Report) -> list[CheckResult]:
+    """Every 执行率 of the self-evaluation table rows, and the report's stated execution rate."""
+    results: list[CheckResult] = []
+    for row in report.money_rows:
+        rate = from_row("execution_rate", row, "rate")
+        spent = from_row("spent", row, "spent")
+        denominator = _row_denominator(row)
+        if rate is None or spent is None or denominator is None:
+            continue
+        if denominator.value == 0:
+            if spent.value != 0:
+                results.append(make(EXECUTION, "unknown", [rate, spent, denominator], found=rate.value_str(),
+                                    reason=f"{row.name}预算为零", reason_en=f"{row.name}: the budget is zero"))
+            continue
+        label, label_en = LABELS[denominator.role]
+        result = rate_result(EXECUTION, rate, spent, denominator, f"{row.name}，{label}",
+                             f"{row.name}, {label_en}")
+        if result is not None:
+            results.append(result)
+    results.extend(_fact_rate(report, EXECUTION, "execution_rate"))
+    return results
+
+
+@register(ARRIVAL)
+def arrival_rate(report: Report) -> list[CheckResult]:
+    """The report's 到位率 against 到位资金 ÷ 预算."""
+    return _fact_rate(report, ARRIVAL, "arrival_rate")
+
+
+@register(ORDER)
+def spent_arrived_budget(report: Report) -> list[CheckResult]:
+    """支出 ≤ 到位 ≤ 预算 among the report-level facts that are stated (at least two of them)."""
+    chain: list[Figure] = []
+    for name in fact_rules()["order"]:
+        if name == "budget":
+            budgets = [f for f in (from_fact(n, report.facts.get(n)) for n in ("budget", "adjusted_budget"))
+                       if f is not None]
+            if budgets:
+                chain.append(max(budgets, key=lambda f: f.value))
+        else:
+            figure = from_fact(name, report.facts.get(name))
+            if figure is not None:
+                chain.append(figure)
+    if len(chain) < 2:
+        return []
+    broken = [(a, b) for i, a in enumerate(chain) for b in chain[i + 1:]
+              if a.value - b.value > a.half + b.half]
+    shown = " ≤ ".join(f"{LABELS[f.role][0]}{show(f.value, 'money')}" for f in chain)
+    shown_en = " ≤ ".join(f"{LABELS[f.role][1]} {show(f.value, 'money')}" for f in chain)
+    found = ", ".join(f"{f.role}={f.value_str()}" for f in chain)
+    status = "fail" if broken else "pass"
+    result = make(ORDER, status, chain, what="支出、到位、预算", found=found, shown_found=shown,
+                  expected=" <= ".join(f.role for f in chain))
+    result.message_en = result.message_en.replace(shown, shown_en).replace("支出、到位、预算",
+                                                                           "spent, arrived, budget")
+    return [result]

@@ -1,0 +1,85 @@
+"""Building check results: messages in Chinese and English from ``rules/checks/messages.yaml``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from docparse.checks.figures import Figure, FigureKind, fmt_value, show
+from docparse.model.report import CheckResult, CheckStatus
+from docparse.rules import load_yaml, require_keys
+
+_ZERO = Decimal(0)
+
+
+@cache
+def messages() -> dict[str, Any]:
+    data = load_yaml("checks/messages.yaml")
+    require_keys("checks/messages.yaml", data, ["common", "checks"])
+    return data
+
+
+def _template(check_id: str, status: str, lang: str) -> str:
+    entry = messages()["checks"].get(check_id, {})
+    chosen = entry.get(status)
+    if chosen is None:
+        raise KeyError(f"rules/checks/messages.yaml: no {status!r} message for {check_id}")
+    return str(chosen[lang])
+
+
+def make(check_id: str, status: CheckStatus, figures: Iterable[Figure] = (), *,
+         what: str = "", expected: str | None = None, found: str | None = None,
+         shown_expected: str | None = None, shown_found: str | None = None,
+         diff: str = "", tol: str = "", reason: str = "", reason_en: str = "",
+         note: str | None = None) -> CheckResult:
+    """A result with both messages filled from the templates; ``shown_*`` are the reader's forms."""
+    fields = {
+        "what": what, "expected": shown_expected or expected or "", "found": shown_found or found or "",
+        "diff": diff, "tol": tol,
+    }
+    message = _template(check_id, status, "zh").format(**fields, reason=reason)
+    message_en = _template(check_id, status, "en").format(**fields, reason=reason_en or reason)
+    return CheckResult(
+        id=check_id, status=status, message=message, message_en=message_en,
+        expected=expected, found=found, note=note, evidence=[f.evidence() for f in figures],
+    )
+
+
+def rounded_note(diff: Decimal, tol: Decimal, kind: FigureKind) -> str:
+    common = messages()["common"]["rounded"]
+    args = {"diff": show(abs(diff), kind), "tol": show(tol, kind)}
+    return f"{common['zh'].format(**args)} / {common['en'].format(**args)}"
+
+
+def compare(check_id: str, found: Decimal, expected: Decimal, tol: Decimal, kind: FigureKind,
+            figures: Iterable[Figure], what: str, what_en: str | None = None) -> CheckResult:
+    """``found`` (computed) against ``expected`` (stated): equal → pass; within ``tol`` → pass with a
+    note; otherwise fail."""
+    diff = found - expected
+    if diff == _ZERO:
+        status: CheckStatus = "pass"
+        note = None
+    elif abs(diff) <= tol:
+        status, note = "pass", rounded_note(diff, tol, kind)
+    else:
+        status, note = "fail", None
+    result = make(
+        check_id, status, figures, what=what,
+        expected=fmt_value(expected, kind), found=fmt_value(found, kind),
+        shown_expected=show(expected, kind), shown_found=show(found, kind),
+        diff=show(abs(diff), kind), tol=show(tol, kind), note=note,
+    )
+    if what_en is not None and what_en != what and result.message_en:
+        result.message_en = result.message_en.replace(what, what_en, 1)
+    return result
+
+
+def sum_of(figures: Iterable[Figure]) -> tuple[Decimal, Decimal]:
+    """The sum of the figures' values and of their half-units."""
+    total, tol = _ZERO, _ZERO
+    for f in figures:
+        total += f.value
+        tol += f.half
+    return total, tol

@@ -1,0 +1,72 @@
+"""``sum.fund_items``: itemised amounts add up to the subtotal of their group and to the stated total."""
+
+from __future__ import annotations
+
+from docparse.checks.figures import Figure, from_fact
+from docparse.checks.registry import register
+from docparse.checks.results import compare, sum_of
+from docparse.model import Fact, FundListing, Report
+from docparse.model.report import CheckResult
+
+CHECK = "sum.fund_items"
+
+
+def _item_figures(report: Report, listing: FundListing, seen: set[int] | None = None) -> list[Figure]:
+    out = []
+    for index in listing.items:
+        if not 0 <= index < len(report.fund_items) or (seen is not None and index in seen):
+            continue
+        if seen is not None:
+            seen.add(index)
+        item = report.fund_items[index]
+        out.append(Figure("item", item.value, "money", item.text, item.provenance, item.name))
+    return out
+
+
+def _fact_key(fact: Fact) -> tuple[object, ...]:
+    prov = fact.provenance
+    if prov is not None:
+        return ("at", prov.block, prov.start, prov.line, prov.paragraph, prov.table, prov.row, prov.col)
+    return ("value", fact.value, fact.text)
+
+
+def _group_label(listing: FundListing) -> str:
+    return f"“{listing.group}”" if listing.group else "资金明细"
+
+
+@register(CHECK)
+def fund_items(report: Report) -> list[CheckResult]:
+    """Each group's items against its subtotal; the groups under one total against that total."""
+    results: list[CheckResult] = []
+    for listing in report.fund_listings:
+        subtotal = from_fact("subtotal", listing.subtotal, name=listing.group)
+        items = _item_figures(report, listing)
+        if subtotal is None or not items:
+            continue
+        found, tol = sum_of(items)
+        results.append(compare(CHECK, found, subtotal.value, tol + subtotal.half, "money",
+                               [*items, subtotal], f"{_group_label(listing)}小计"))
+    by_total: dict[tuple[object, ...], list[FundListing]] = {}
+    for listing in report.fund_listings:
+        if listing.total is not None:
+            by_total.setdefault(_fact_key(listing.total), []).append(listing)
+    for listings in by_total.values():
+        total = from_fact("total", listings[0].total)
+        if total is None:
+            continue
+        parts: list[Figure] = []
+        seen: set[int] = set()
+        for listing in listings:
+            subtotal = from_fact("subtotal", listing.subtotal, name=listing.group)
+            if subtotal is not None and not (len(listings) == 1 and subtotal.value == total.value):
+                parts.append(subtotal)
+                seen.update(listing.items)
+            else:
+                parts.extend(_item_figures(report, listing, seen))
+        if not parts:
+            continue
+        found, tol = sum_of(parts)
+        groups = [g.group for g in listings if g.group]
+        what = "、".join(f"“{g}”" for g in groups) + "合计" if groups else "资金明细合计"
+        results.append(compare(CHECK, found, total.value, tol + total.half, "money", [*parts, total], what))
+    return results
