@@ -1,15 +1,41 @@
-"""Structure: headings, the section tree, the canonical outline, report type and metadata."""
+"""Structure: headings, the section tree, the canonical outline, report type and metadata.
+
+Reads ``analysis.document`` only and leaves for later stages:
+
+- ``report.sections`` (the tree), ``report.report`` (type, title, fiscal_year, unit, project),
+  warnings ``heading_number_skipped`` / ``heading_number_repeated`` / ``section_missing``;
+- ``notes["block_sections"]``: per block the innermost :class:`Section` (None in the preamble);
+- ``notes["heading_blocks"]``: blocks a heading opens; ``notes["toc_blocks"]``: table-of-contents lines;
+- ``notes["heading_spans"]`` / ``notes["block_spans"]``: character spans where a heading or section
+  starts part-way through a block (flattened pages, headings inline with their body).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docparse.structure import headings, levels, lines, meta, outline, tree
+
 if TYPE_CHECKING:
     from docparse.pipeline import Analysis
 
+__all__ = ["analyse"]
+
 
 def analyse(analysis: Analysis) -> None:
-    """Fill ``report.report`` (title) — the full heading detector replaces this."""
-    body = analysis.document.body
-    if body:
-        analysis.report.report.title = body[0].text
+    """Detect headings, build the section tree and fill the report metadata."""
+    document = analysis.document
+    report = analysis.report
+    body = lines.body_lines(document)
+    heads = headings.detect(body, document)
+    lv, warnings = levels.assign_levels(heads)
+    roots, flat = tree.build(document, heads, lv)
+    stop = heads[0].line if heads else min(len(body), 15)
+    report.report = meta.describe(document, body, stop, roots, len(heads))
+    outline.map_sections(roots)
+    report.sections = roots
+    report.warnings.extend(warnings)
+    report.warnings.extend(outline.missing(roots, report.report.type))
+    notes = tree.hand_offs(document, heads, flat)
+    notes["toc_blocks"] = {line.block for line in body if line.toc}
+    analysis.notes.update(notes)

@@ -1,0 +1,95 @@
+"""Structure quality on the shared real corpus, the seed and the generated fixtures.
+
+    python benchmarks/bench_structure.py [--misses]
+
+Prints heading F1 (precision/recall), level accuracy on matched headings, canonical accuracy on
+matched top-level headings, and report type / fiscal year / unit / title accuracy, per corpus.
+Gold headings marked "ambiguous" count neither way. Also prints the run time per document.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import docparse
+from docparse.structure.scoring import Tally, score
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def _real() -> list[tuple[Path, Path]]:
+    texts = SHARED / "corpus" / "real" / "texts"
+    gold = SHARED / "corpus" / "real" / "gold"
+    out = []
+    for t in sorted(texts.glob("*.txt")) if texts.is_dir() else []:
+        g = gold / (t.name.split("-")[0].split(".")[0] + ".json")
+        if not g.is_file():
+            g = gold / (t.stem + ".json")
+        if g.is_file():
+            out.append((t, g))
+    return out
+
+
+def _seed() -> list[tuple[Path, Path]]:
+    folder = SHARED / "seed"
+    return [(t, t.with_name(t.stem + ".gold.json")) for t in sorted(folder.glob("*.txt"))
+            if t.with_name(t.stem + ".gold.json").is_file()] if folder.is_dir() else []
+
+
+def _fixtures() -> list[tuple[Path, Path]]:
+    out = []
+    for folder in (ROOT / "corpus" / "fixtures", ROOT / "corpus" / "samples"):
+        for g in sorted(folder.glob("*.gold.json")) if folder.is_dir() else []:
+            stem = g.name[: -len(".gold.json")]
+            docs = [p for p in folder.glob(stem + ".*") if not p.name.endswith(".json")]
+            if docs:
+                out.append((docs[0], g))
+    return out
+
+
+def run(pairs: list[tuple[Path, Path]]) -> tuple[Tally, float, int]:
+    tally = Tally()
+    t0 = time.perf_counter()
+    failed = 0
+    for doc, gold_path in pairs:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        try:
+            report = docparse.parse(doc)
+        except docparse.DocparseError:
+            if gold.get("fault"):
+                continue
+            failed += 1
+            tally.misses.append(f"{doc.name}: could not be read")
+            continue
+        score(report, gold, tally, doc.name)
+    return tally, time.perf_counter() - t0, failed
+
+
+def main() -> int:
+    show = "--misses" in sys.argv
+    for label, pairs in (("real", _real()), ("seed", _seed()), ("generated", _fixtures())):
+        if not pairs:
+            print(f"{label}: no documents found")
+            continue
+        tally, seconds, failed = run(pairs)
+        figs = tally.figures()
+        print(f"{label}: {len(pairs)} documents, {seconds / len(pairs) * 1000:.0f} ms/document"
+              + (f", {failed} unreadable" if failed else ""))
+        print(f"  headings  tp={tally.tp} fp={tally.fp} fn={tally.fn}  "
+              f"P={figs['heading_precision']:.3f} R={figs['heading_recall']:.3f} F1={figs['heading_f1']:.3f}")
+        print(f"  level accuracy {figs['level_accuracy']:.3f}   canonical accuracy {figs['canonical_accuracy']:.3f}"
+              f" (of {tally.canonical_n})")
+        print("  " + "   ".join(f"{k} {figs[k]:.3f}" for k in ("report_type", "fiscal_year", "unit", "title")
+                                if k in figs))
+        if show:
+            for m in tally.misses:
+                print("    -", m)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,200 @@
+"""Heading detection: numbered lines that open a section, told apart from numbered list items.
+
+A numbered line is a heading when its lead phrase (up to the first sentence end or colon) reads as a
+title: short, no comma-joined clauses. Items of one run ("1、…2、…3、…") are judged together: when
+most read as sentences, or they restart a family inside itself, or run on inline ("1.…。2.…"),
+the run is an enumeration inside a section, not a row of headings. Word heading styles and
+outline levels always make a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docparse.model import Block, Document
+from docparse.structure.lines import Line
+from docparse.structure.numbering import Marker, find_marker
+from docparse.structure.rules import numbering
+
+_OPEN = "([【《“‘"
+_CLOSE = ")]】》”’"
+_STYLE_LEVEL = re.compile(r"(?:heading|标题|title)\s*(\d)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A line that may open a section."""
+
+    line: int  # index into the lines list
+    block: int
+    start: int  # offset of the heading in its block
+    end: int  # end offset of the heading text (in ``end_block``)
+    end_block: int
+    text: str  # the heading as written, numbering included
+    label: str | None  # the number as written ("一、", "(二)")
+    title: str  # the heading without its number
+    family: str
+    rank: int
+    number: int | None
+    sentence: bool = False
+    inline_list: bool = False
+    has_body: bool = False
+    ended: bool = False  # the lead phrase closed with a sentence end (。；)
+    styled: bool = False
+    blocks: list[int] = field(default_factory=list)
+    is_heading: bool = True
+
+
+def _style_level(block: Block) -> int | None:
+    if block.outline_level is not None and 0 <= block.outline_level < 9:
+        return block.outline_level + 1
+    if block.style:
+        m = _STYLE_LEVEL.search(block.style)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _lead_end(folded: str) -> tuple[int, str]:
+    """Where the lead phrase ends and the delimiter that ends it ("" at the end of the text)."""
+    delims = numbering()["lead_delimiters"]
+    depth = 0
+    for i, ch in enumerate(folded):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in delims or (ch == "." and not _decimal_point(folded, i))):
+            return i, ch
+    return len(folded), ""
+
+
+def _decimal_point(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _has_clause_comma(lead: str) -> bool:
+    continuations = numbering()["comma_continuations"]
+    depth = 0
+    for i, ch in enumerate(lead):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",，":
+            after = lead[i + 1:].lstrip()
+            if not after.startswith(continuations):
+                return True
+    return False
+
+
+def _inline_list(body: str, marker: Marker) -> bool:
+    """The body runs on with the next number of the same family: "1.…。2.…"."""
+    for m in re.finditer(r"[。；;]\s*", body):
+        nxt = find_marker(body[m.end():])
+        if nxt is not None and nxt.family == marker.family and nxt.number == marker.number + 1:
+            return True
+    return False
+
+
+def _candidate(lines: list[Line], i: int, document: Document) -> Candidate | None:
+    line = lines[i]
+    if line.toc or line.cell:
+        return None
+    block = document.blocks[line.block]
+    level = _style_level(block)
+    marker = find_marker(line.folded)
+    if marker is None:
+        if level is None or line.start != 0 or len(line.folded) > 60 or line.folded.rstrip().endswith("。"):
+            return None
+        text = line.text.strip()
+        return Candidate(i, line.block, line.start, line.end, line.block, text, None, text,
+                         f"style{level}", -10 + level, None, styled=True, blocks=[line.block])
+    rest_text, rest_folded = line.text[marker.end:], line.folded[marker.end:]
+    base, end_block, blocks = line.start + marker.end, line.block, [line.block]
+    sep = ""
+    if not rest_folded.strip() and i + 1 < len(lines):
+        nxt = lines[i + 1]
+        if nxt.toc or nxt.cell or find_marker(nxt.folded) is not None:
+            return None
+        rest_text, rest_folded, base, end_block = nxt.text, nxt.folded, nxt.start, nxt.block
+        if nxt.block != line.block:
+            blocks.append(nxt.block)
+            sep = "\n"
+        else:
+            sep = document.blocks[line.block].text[line.end:nxt.start]
+    k, delim = _lead_end(rest_folded)
+    lead = rest_text[:k].rstrip(" ,，、")
+    body = rest_folded[k + 1:].strip() if delim else ""
+    if not re.search(r"[\u3400-\u9fffA-Za-z]", lead):
+        return None
+    label = marker.label(line.text)
+    text = (line.text[marker.start:].rstrip() + sep + lead) if sep else line.text[marker.start:marker.end] + lead
+    th = numbering()["thresholds"]
+    size = len(re.sub(r"\s", "", lead))
+    sentence = size > th["max_lead_chars"] or (size >= th["comma_sentence_chars"] and _has_clause_comma(lead))
+    if delim in ";；":
+        sentence = sentence or bool(delim)
+    cand = Candidate(i, line.block, line.start + marker.start, base + len(lead), end_block, text.strip(),
+                     label, lead.strip(), marker.family, marker.rank, marker.number,
+                     sentence=sentence, inline_list=_inline_list(body, marker), has_body=bool(body),
+                     ended=delim in "。；;", styled=level is not None, blocks=blocks)
+    return cand
+
+
+def _runs(cands: list[Candidate]) -> list[list[Candidate]]:
+    """Consecutive siblings of one family: the counter goes on (1, 2, 3 …) without restarting."""
+    runs: list[list[Candidate]] = []
+    open_run: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.number is None:
+            continue
+        run = open_run.get(c.family)
+        last = run[-1].number if run else None
+        if run is not None and last is not None and last <= c.number <= last + 2 and c.number != 1:
+            run.append(c)
+        else:
+            run = [c]
+            runs.append(run)
+            open_run[c.family] = run
+    return runs
+
+
+def detect(lines: list[Line], document: Document) -> list[Candidate]:
+    """Headings in reading order (list items and guarded lines left out)."""
+    cands: list[Candidate] = []
+    used: set[int] = set()
+    for i in range(len(lines)):
+        if i in used:
+            continue
+        c = _candidate(lines, i, document)
+        if c is None:
+            continue
+        if len(c.blocks) > 1 or c.end_block != c.block or (c.end > lines[i].end):
+            used.add(i + 1)
+        cands.append(c)
+    share = numbering()["thresholds"]["list_run_share"]
+    position = {id(c): n for n, c in enumerate(cands)}
+    for run in _runs(cands):
+        wordy = sum(1 for c in run if c.sentence or c.inline_list)
+        bare = len(run) >= 2 and all(c.ended and not c.has_body and _next_is_sibling(c, cands, position)
+                                     for c in run[:-1]) and run[-1].ended
+        first = run[0]
+        before = cands[position[id(first)] - 1] if position[id(first)] > 0 else None
+        nested_restart = (first.number == 1 and before is not None and before.family == first.family
+                          and before.number is not None and before.number > 1 and not first.styled)
+        is_list = wordy >= max(1, share * len(run)) or bare or nested_restart
+        if is_list:
+            for c in run:
+                if not c.styled:
+                    c.is_heading = False
+    return [c for c in cands if c.is_heading]
+
+
+def _next_is_sibling(c: Candidate, cands: list[Candidate], position: dict[int, int]) -> bool:
+    n = position[id(c)]
+    if n + 1 >= len(cands):
+        return False
+    nxt = cands[n + 1]
+    return nxt.family == c.family and nxt.line == c.line + 1

@@ -1,0 +1,66 @@
+"""Heading levels from the order in which numbering families nest in this document.
+
+A family that first appears with its counter at 1 opens below the heading before it; one that
+first appears mid-count (an excerpt starting at "(三)" or "五、") is placed by its usual rank.
+Levels are then the nesting depth: a family closes everything opened after it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docparse.structure.headings import Candidate
+
+
+def family_order(heads: list[Candidate]) -> list[str]:
+    """The families from outermost to innermost, as this document nests them."""
+    order: list[str] = []
+    rank: dict[str, int] = {}
+    for h in heads:
+        rank.setdefault(h.family, h.rank)
+        if h.family in order:
+            continue
+        if not order or h.number == 1 or h.number is None:
+            if h.number is None:  # a styled heading: its rank places it
+                pos = next((i for i, f in enumerate(order) if rank[f] > h.rank), len(order))
+                order.insert(pos, h.family)
+            else:
+                order.append(h.family)
+        else:
+            pos = next((i for i, f in enumerate(order) if rank[f] > h.rank), len(order))
+            order.insert(pos, h.family)
+    return order
+
+
+def assign_levels(heads: list[Candidate]) -> tuple[list[int], list[dict[str, Any]]]:
+    """Level of each heading (1 = top) and warnings about skipped or repeated numbers."""
+    order = family_order(heads)
+    pos = {f: i for i, f in enumerate(order)}
+    stack: list[tuple[Candidate, int]] = []
+    last_child: dict[tuple[int, str], int] = {}
+    levels: list[int] = []
+    warnings: list[dict[str, Any]] = []
+    for h in heads:
+        while stack and pos[stack[-1][0].family] >= pos[h.family]:
+            stack.pop()
+        # with nothing open above it, a family below the outermost sits under headings not in the text
+        level = stack[-1][1] + 1 if stack else pos[h.family] + 1
+        parent = id(stack[-1][0]) if stack else 0
+        if h.number is not None:
+            prev = last_child.get((parent, h.family))
+            expected = 1 if prev is None else prev + 1
+            if prev is not None and h.number == prev:
+                warnings.append(_warn("heading_number_repeated", h, prev))
+            elif h.number != expected and (prev is not None or levels):
+                warnings.append(_warn("heading_number_skipped", h, prev))
+            last_child[(parent, h.family)] = h.number
+        stack.append((h, level))
+        levels.append(level)
+    return levels, warnings
+
+
+def _warn(code: str, h: Candidate, prev: int | None) -> dict[str, Any]:
+    what = "repeats" if code.endswith("repeated") else "skips a number after"
+    after = f" {prev}" if prev is not None else " the start of its level"
+    return {"code": code, "message": f"heading “{h.text}” {what}{after}", "block": h.block,
+            "heading": h.text}

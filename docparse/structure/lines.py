@@ -1,0 +1,112 @@
+"""Lines of the body text as heading detection sees them, with table-of-contents and cell guards.
+
+A paragraph block usually is one line. A block flattened from a PDF page (the line breaks became
+single spaces, headings run inline: "… 一、项目基本情况 (一)项目概况 1.项目立项情况 正文 …") is cut
+into pieces at those spaces, so that a heading inside it is found where it starts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docparse.model import Document
+from docparse.structure.numbering import find_marker
+from docparse.structure.rules import numbering
+from docparse.structure.text import fold
+
+_CJK = r"[\u3400-\u9fff，。、；：）)\]】”]"
+_GAP = re.compile(_CJK + r"[ \t\u3000\u00a0]+(?=[\u3400-\u9fff（(\[【“①-⑳])")
+_SPLIT = re.compile(r"(?<![0-9])[ \t\u3000\u00a0]+|(?<=[0-9])[ \t\u3000\u00a0]+(?![年月日万元%个])")
+
+
+@dataclass(slots=True)
+class Line:
+    """A piece of a body block's text: ``text == block.text[start:end]``."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    folded: str
+    flattened: bool = False
+    toc: bool = False
+    cell: bool = False
+
+
+def is_flattened(text: str) -> bool:
+    """Many CJK-space-CJK gaps: line breaks of a page turned into spaces."""
+    return len(_GAP.findall(text)) >= numbering()["thresholds"]["flattened_gaps"]
+
+
+def _pieces(text: str, flattened: bool) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        begin, end = pos, pos + len(raw)
+        pos = end + 1
+        if not flattened:
+            lead = len(raw) - len(raw.lstrip())
+            if raw.strip():
+                spans.append((begin + lead, begin + len(raw.rstrip())))
+            continue
+        cut = begin
+        for m in _SPLIT.finditer(raw):
+            if m.start() > 0 and begin + m.start() > cut:
+                spans.append((cut, begin + m.start()))
+            cut = begin + m.end()
+        if cut < end:
+            spans.append((cut, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def body_lines(document: Document) -> list[Line]:
+    """Lines of the body paragraphs in reading order; tables are left out (their cells are never headings)."""
+    out: list[Line] = []
+    for block in document.blocks:
+        if not block.is_body or block.kind != "paragraph" or not block.text.strip():
+            continue
+        flat = is_flattened(block.text)
+        folded = fold(block.text)
+        for a, b in _pieces(block.text, flat):
+            out.append(Line(block.index, a, b, block.text[a:b], folded[a:b], flat))
+    _mark_guards(out)
+    return out
+
+
+def _looks_like_entry(line: Line) -> bool:
+    rules = numbering()
+    return bool(rules["toc_entry"].search(line.folded)) and len(line.folded) <= 80
+
+
+def _mark_guards(lines: list[Line]) -> None:
+    rules = numbering()
+    for line in lines:
+        if rules["table_cell"].search(line.folded):
+            line.cell = True
+    # table of contents: the 目录 line, then entries (numbered, or ending in page numbers) until
+    # the first entry's heading comes round again, or prose starts
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.flattened and rules["toc_title"].match(line.folded.strip()):
+            line.toc = True
+            seen: set[str] = set()
+            j = i + 1
+            while j < len(lines):
+                cand = lines[j]
+                key = re.sub(r"[\s.·…．\-—_]*\d{1,3}\s*$", "", cand.folded).strip()
+                if key in seen:
+                    break
+                entry = _looks_like_entry(cand) or (find_marker(cand.folded) is not None
+                                                    and len(cand.folded) <= 40 and "。" not in cand.folded)
+                if not entry:
+                    break
+                seen.add(key)
+                cand.toc = True
+                j += 1
+            i = j
+            continue
+        if not line.flattened and re.search(r"[.·…．_]{4,}\s*\d{1,3}\s*$", line.folded):
+            line.toc = True  # a dot-leader entry without a 目录 title
+        i += 1

@@ -1,0 +1,266 @@
+"""Report metadata: title, evaluated year, reporting unit, project, and report type (spec §3)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from docparse.model import Document, ReportMeta, Section
+from docparse.structure.lines import Line
+from docparse.structure.rules import metadata
+from docparse.structure.text import fold
+
+_SENTENCE = re.compile(r"[。，,；;！!？?]")
+_GAP = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
+_ORG_CHARS = r"(?:[\u3400-\u9fff*]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))"
+
+
+@dataclass(slots=True)
+class TitleCandidate:
+    text: str  # as written, trimmed
+    folded: str
+    strong: bool
+    line: int
+
+
+def _clean(text: str, folded: str) -> tuple[str, str]:
+    rules = metadata()["title"]
+    m = rules["strip_prefix"].match(folded)
+    if m:
+        text, folded = text[m.end():], folded[m.end():]
+    for _ in range(2):
+        m = rules["strip_suffix"].search(folded)
+        if m and m.start() > 0:
+            text, folded = text[:m.start()], folded[:m.start()]
+    text = text.strip().strip("《》")
+    folded = folded.strip().strip("《》")
+    return text, folded
+
+
+def _title_like(folded: str) -> tuple[bool, bool] | None:
+    """(is a title, ends strongly) — or None."""
+    rules = metadata()["title"]
+    if not (rules["min_chars"] <= len(folded) <= rules["max_chars"]):
+        return None
+    if _SENTENCE.search(folded) or _GAP.search(folded) or not rules["must_contain"].search(folded):
+        return None
+    core = re.sub(r"\s*\([^()]*\)\s*$", "", folded)
+    strong = re.search(rules["strong_endings"].pattern + "$", core)
+    weak = re.search(rules["weak_endings"].pattern + "$", core)
+    if not (strong or weak):
+        return None
+    return True, bool(strong)
+
+
+def title_candidates(lines: list[Line], stop: int) -> list[TitleCandidate]:
+    """Lines before the first heading that read as the report's title (two-line titles joined)."""
+    rules = metadata()["title"]
+    out: list[TitleCandidate] = []
+    i = 0
+    while i < stop:
+        line = lines[i]
+        if any(p.search(line.folded) for p in rules["skip_lines"]):
+            i += 1
+            continue
+        text, folded = _clean(line.text, line.folded)
+        judged = _title_like(folded)
+        if judged is None and i + 1 < stop and not _SENTENCE.search(folded) and 4 <= len(folded) <= 60:
+            nxt = lines[i + 1]
+            t2, f2 = _clean(nxt.text, nxt.folded)
+            if len(f2) <= 16 and _title_like(folded + f2):
+                sep = "" if nxt.block != line.block else " "
+                text, folded, judged = text + sep + t2, folded + sep + f2, _title_like(folded + sep + f2)
+                i += 1
+        if judged is None:
+            # a title glued to what follows it ("…自评表主管部门…", "…报告20XX年我县…")
+            m = re.match(r"[^。，,；;:|《》\s]{4,70}?" + rules["strong_endings"].pattern, folded)
+            if m and not any(p.search(folded[:m.end()]) for p in rules["skip_lines"]):
+                cut = m.end()
+                judged = _title_like(folded[:cut])
+                text, folded = text[:cut], folded[:cut]
+        if judged is not None:
+            # a bracketed year beside it on the same line-run ("项目支出绩效自评表 (2022年度)")
+            if i + 1 < stop and lines[i + 1].block == line.block and rules["year_aside"].match(lines[i + 1].folded):
+                gap = document_gap(line, lines[i + 1])
+                text, folded = text + gap + lines[i + 1].text, folded + gap + lines[i + 1].folded
+            out.append(TitleCandidate(text, folded, judged[1], i))
+        i += 1
+    return out
+
+
+def document_gap(a: Line, b: Line) -> str:
+    return " " if b.start > a.end else ""
+
+
+def choose_title(cands: list[TitleCandidate]) -> TitleCandidate | None:
+    if not cands:
+        return None
+    strong = [c for c in cands if c.strong]
+    return (strong or cands)[-1]
+
+
+def _years(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [int(m.group(1)) for m in pattern.finditer(text)]
+
+
+def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line],
+                stop: int) -> int | None:
+    rules = metadata()["year"]
+    seen: set[int] = set()
+    for c in cands:
+        ys = _years(rules["in_title"], c.folded) or _years(rules["in_title_bare"], c.folded)
+        seen.update(ys[:1])
+    if title is not None:
+        own = _years(rules["in_title"], title.folded) or _years(rules["in_title_bare"], title.folded)
+        # a bracketed year on the line after the title
+        nxt = title.line + 1
+        if not own and nxt < len(lines) and metadata()["title"]["year_aside"].match(lines[nxt].folded):
+            own = _years(rules["in_title"], lines[nxt].folded)
+            seen.update(own)
+        if own:
+            return own[0] if len(seen - {own[0]}) == 0 else None
+    if len(seen) > 1:
+        return None
+    if seen:
+        return seen.pop()
+    text = "\n".join(line.folded for line in lines)
+    for pattern in (rules["in_text_strong"], rules["in_text_weak"]):
+        counts = Counter(_years(pattern, text))
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
+
+
+def _org_at(text: str, folded: str, start: int = 0, *, whole: bool = False) -> str | None:
+    """The organisation name starting at ``start`` (shortest that ends in an organisation word)."""
+    rules = metadata()["unit"]
+    pat = re.compile(_ORG_CHARS + r"{2,30}?" + rules["suffixes"].pattern + (r"$" if whole else ""))
+    m = pat.match(folded, start)
+    if not m:
+        return None
+    name = folded[m.start():m.end()]
+    if rules["not_in_name"].search(name) or len(re.sub(r"\*", "", name)) < 4:
+        return None
+    return text[m.start():m.end()]
+
+
+def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line], stop: int,
+         sections: list[Section], document: Document) -> str | None:
+    rules = metadata()["unit"]
+    ordered = ([title] if title else []) + [c for c in reversed(cands) if c is not title]
+    for c in ordered:
+        t, f = c.text, c.folded
+        lead = re.match(r"\s*(?:关于)?", f)
+        found = _org_at(t, f, lead.end() if lead else 0)
+        if found:
+            return found
+    pre = lines[:stop]
+    for line in pre:  # a line that is just the unit's name
+        f = line.folded.strip()
+        found = _org_at(line.text.strip(), f, whole=True)
+        if found and not any(p.search(f) for p in metadata()["title"]["skip_lines"]):
+            return found
+    window = lines[: max(stop, 0) + 60]
+    for label in rules["labels"]:
+        for i, line in enumerate(window):
+            m = label.search(line.folded)
+            if not m:
+                continue
+            rest_t, rest_f = line.text[m.end():], line.folded[m.end():]
+            strip = re.match(r"[\s:|]*(?:\(盖章\))?[\s:|]*", rest_f)
+            cut = strip.end() if strip else 0
+            rest_t, rest_f = rest_t[cut:], rest_f[cut:]
+            if not rest_f.strip(" |") and i + 1 < len(window):
+                rest_t, rest_f = window[i + 1].text, window[i + 1].folded
+            code = rules["code_prefix"].match(rest_f)
+            if code:
+                rest_t, rest_f = rest_t[code.end():], rest_f[code.end():]
+            found = _org_at(rest_t, rest_f)
+            if found:
+                return found
+    body = lines[stop: stop + 40] if stop < len(lines) else []
+    for line in pre + body:
+        m = rules["sentence_openers"].match(line.folded)
+        if m:
+            found = _org_at(line.text, line.folded, whole=False)
+            if found and len(found) == m.end("org") - m.start("org"):
+                return found
+        m = rules["report_intro"].search(line.folded)
+        if m:
+            found = _org_at(line.text, line.folded, m.start("org"))
+            if found:
+                return found
+    for line in lines[:stop + 10]:
+        m = rules["publisher"].match(line.folded)
+        if m:
+            found = _org_at(line.text, line.folded, m.start("org"), whole=False)
+            if found and len(found) >= 5:
+                return found
+    for line in lines[-4:]:  # a signature at the end
+        f = line.folded.strip()
+        found = _org_at(line.text.strip(), f, whole=True)
+        if found:
+            return found
+    return None
+
+
+def project(title: TitleCandidate | None, unit_name: str | None, lines: list[Line], stop: int) -> str | None:
+    rules = metadata()["project"]
+    for line in lines[: stop + 30]:
+        m = rules["label"].match(line.folded)
+        if m:
+            value = line.text[m.end():].strip(" |:：")
+            value = re.split(r"\s{2,}|\s(?=主管部门|实施单位)", value)[0].strip()
+            if 2 <= len(value) <= 60:
+                return value
+    if title is None:
+        return None
+    t, f = title.text, title.folded
+    start = 0
+    if unit_name and fold(unit_name) in f:
+        start = f.index(fold(unit_name)) + len(unit_name)
+    m = re.match(r"\s*(?:关于)?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*", f[start:])
+    start += m.end() if m else 0
+    core = re.sub(r"\s*\([^()]*\)\s*$", "", f[start:])
+    tail = rules["title_tail"].search(core)
+    if not tail:
+        return None
+    name_f = core[: tail.start()]
+    if len(name_f) >= 4 and rules["endings"].search(name_f):
+        return t[start: start + len(name_f)]
+    return None
+
+
+def report_type(title: TitleCandidate | None, lines: list[Line], stop: int, n_heads: int) -> str:
+    rules = metadata()["types"]
+    head_text = "\n".join(line.folded for line in lines[:stop])
+    body_text = "\n".join(line.folded for line in lines[stop: stop + 20])
+    all_text = "\n".join(line.folded for line in lines)
+    if rules["evaluation_report_text"].search(head_text):
+        return "evaluation_report"
+    if title is not None:
+        for entry in rules["by_title"]:
+            if entry["pattern"].search(title.folded):
+                return str(entry["key"])
+    table = all(h in all_text for h in rules["table_headers"]) and bool(rules["table_text"].search(all_text))
+    if table and n_heads <= 2:
+        return "self_evaluation_table"
+    if rules["department_overall_text"].search(head_text + "\n" + body_text):
+        return "department_overall"
+    if title is not None or n_heads or rules["report_text"].search(all_text):
+        return "project_self_evaluation"
+    return "other"
+
+
+def describe(document: Document, lines: list[Line], stop: int, sections: list[Section], n_heads: int) -> ReportMeta:
+    """Fill the report metadata from the lines before the first heading (``stop``) and the text."""
+    cands = title_candidates(lines, stop)
+    title = choose_title(cands)
+    meta = ReportMeta()
+    meta.title = title.text if title else None
+    meta.fiscal_year = fiscal_year(title, cands, lines, stop)
+    meta.unit = unit(title, cands, lines, stop, sections, document)
+    meta.type = report_type(title, lines, stop, n_heads)
+    meta.project = project(title, meta.unit, lines, stop)
+    return meta
