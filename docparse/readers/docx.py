@@ -17,9 +17,10 @@ from typing import Any
 from lxml import etree
 
 from docparse.errors import CorruptInput, DocparseError, EncryptedInput
-from docparse.model import Block, Cell, Document, Provenance, Table, table_text
+from docparse.model import Cell, Document, Provenance, Table, table_text
 from docparse.model.document import BlockRole
 from docparse.readers import register, sha256_file
+from docparse.readers.common import cell_offsets
 from docparse.readers.docx_styles import Styles, half_points, on
 from docparse.readers.numbering import _W, Numbering, join_label
 
@@ -248,7 +249,7 @@ class _Walker:
         table = Table(n_rows=len(rows), n_cols=n_cols, cells=cells)
         block = self.doc.add("table", table_text(table), provenance=Provenance(table=table_no), role=role,
                              table=table)
-        _cell_offsets(block)
+        cell_offsets(block)
         for inner in nested:
             self.table(inner, role)
 
@@ -293,24 +294,6 @@ def _children(el: etree._Element, tag: str):
     for child in _flatten(el):
         if child.tag == tag:
             yield child
-
-
-def _cell_offsets(block: Block) -> None:
-    """Point each cell's provenance at its characters in the table block's text."""
-    assert block.table is not None
-    pos = 0
-    rows: dict[int, list[Cell]] = {}
-    for cell in sorted(block.table.cells, key=lambda c: (c.row, c.col)):
-        rows.setdefault(cell.row, []).append(cell)
-    for r in range(block.table.n_rows):
-        for i, cell in enumerate(rows.get(r, [])):
-            if i:
-                pos += 3
-            cell.provenance.block = block.index
-            cell.provenance.start = pos
-            cell.provenance.end = pos + len(cell.text)
-            pos += len(cell.text)
-        pos += 1
 
 
 def _part_root(part: Any) -> etree._Element:

@@ -173,3 +173,98 @@ def convert(path: Path, out_dir: Path, target: str) -> Path:
         check=True, capture_output=True, timeout=180,
     )
     return out_dir / f"{path.stem}.{target.split(':')[0]}"
+
+
+# ---- a longer report: several pages, running header and page-number footer, a long table -------
+
+LONG_HEADER = "示例县农业农村局"
+_PLACES = ["东区", "西区", "南岗", "北湾", "河口", "山前", "新城", "老街"]
+_WORKS = ["道路维护", "渠道清淤", "路灯更换", "绿化补植", "校舍修缮", "管网改造"]
+
+
+def long_paragraphs(n: int, seed: int = 7) -> list[str]:
+    """Made-up body sentences with amounts, rates and counts (deterministic)."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        place, work = rng.choice(_PLACES), rng.choice(_WORKS)
+        amount = f"{rng.randint(1, 999)}.{rng.randint(1, 9)}万元"
+        rate = f"{rng.randint(80, 100)}.{rng.randint(10, 99)}%"
+        count = f"{rng.randint(2, 300)}处"
+        parts = [f"{place}{work}项目第{i + 1}批次安排资金{amount}，完成{count}，资金执行率为{rate}。"]
+        for _ in range(rng.randint(0, 4)):
+            parts.append(f"其中{rng.choice(_PLACES)}片区完成{rng.choice(_WORKS)}{rng.randint(2, 90)}处，"
+                         f"支出{rng.randint(1, 99)}.{rng.randint(10, 99)}万元，群众满意度达到{rng.randint(85, 99)}%。")
+        out.append("".join(parts))
+    return out
+
+
+def long_table_rows(n: int) -> list[list[str]]:
+    rows = [["序号", "项目名称", "预算数（万元）", "执行数（万元）", "执行率"]]
+    for i in range(n):
+        budget = 10 + (i * 37) % 90
+        spent = budget - (i % 5)
+        rows.append([str(i + 1), f"{_PLACES[i % 8]}{_WORKS[i % 6]}", f"{budget}.00", f"{spent}.00",
+                     f"{spent * 100 / budget:.2f}%"])
+    return rows
+
+
+def _page_field(paragraph) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph.add_run("- ")
+    paragraph._p.append(parse_xml(
+        f'<w:fldSimple {W_NS} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    ))
+    paragraph.add_run(" -")
+
+
+def build_long_docx(path: Path, sections: int = 4, per_section: int = 6, table_rows: int = 45,
+                    seed: int = 7) -> tuple[Path, list[str], list[list[str]]]:
+    """A multi-page report; returns the path, the body paragraphs as displayed, the table grid."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    document = docx.Document()
+    _set_numbering(document, NUMBERING_XML)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(12)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.5
+    section = document.sections[0]
+    section.header.paragraphs[0].text = LONG_HEADER
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(footer)
+    expected: list[str] = []
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run("示例县2023年度农村公益事业项目绩效自评报告")
+    run.font.size = Pt(16)
+    expected.append(run.text)
+    texts = iter(long_paragraphs(sections * per_section, seed))
+    cn = "一二三四五六七八九十"
+    grid = long_table_rows(table_rows)
+    for s in range(sections):
+        heading = document.add_paragraph()
+        heading.add_run(f"第{s + 1}部分工作情况")
+        _numbered(heading, "1", 0)
+        expected.append(f"{cn[s]}、第{s + 1}部分工作情况")
+        for k in range(per_section):
+            paragraph = document.add_paragraph(next(texts))
+            paragraph.paragraph_format.first_line_indent = Pt(24)
+            expected.append(paragraph.text)
+            if s == 1 and k == 2:
+                table = document.add_table(rows=len(grid), cols=len(grid[0]))
+                table.style = "Table Grid"
+                for r, row in enumerate(grid):
+                    for c, value in enumerate(row):
+                        table.cell(r, c).text = value
+                trpr = table.rows[0]._tr.get_or_add_trPr()
+                trpr.append(parse_xml(f'<w:tblHeader {W_NS}/>'))
+    document.save(str(path))
+    return path, expected, grid
