@@ -7,11 +7,11 @@ twice under totals of its own.
 
 from __future__ import annotations
 
-from docparse.checks.figures import Figure, FigureKind, from_fact, from_mention, from_row, same_place, show
+from docparse.checks.figures import Figure, FigureKind, from_fact, from_mention, from_row, mention_at, same_place, show
 from docparse.checks.registry import register
 from docparse.checks.results import make
 from docparse.checks.table import is_total_row
-from docparse.model import Mention, MoneyRow, Provenance, Report
+from docparse.model import MoneyRow, Report
 from docparse.model.report import CheckResult
 
 CHECK = "consistency.repeated_figure"
@@ -34,18 +34,6 @@ def _kind(name: str) -> FigureKind:
     if name.endswith("_rate"):
         return "rate"
     return "score" if name == "score" else "money"
-
-
-def _mention_at(report: Report, prov: Provenance) -> Mention | None:
-    best = None
-    for mention in report.mentions:
-        p = mention.provenance
-        if same_place(p, prov):
-            return mention
-        if (p.block is not None and p.block == prov.block and p.start is not None and prov.start is not None
-                and p.end is not None and prov.end is not None and p.start < prov.end and prov.start < p.end):
-            best = best or mention
-    return best
 
 
 def _agree(figures: list[Figure]) -> bool:
@@ -82,7 +70,7 @@ def repeated_figures(report: Report) -> list[CheckResult]:
         figures = [main]
         fact = report.facts[name]
         for prov in getattr(fact, "sources", []) or []:
-            mention = _mention_at(report, prov)
+            mention = mention_at(report.mentions, prov)
             if mention is not None and not same_place(mention.provenance, main.provenance):
                 figures.append(from_mention(name, mention, kind))
         column = ROW_COLUMNS.get(name)

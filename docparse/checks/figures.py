@@ -146,3 +146,16 @@ def same_place(a: Provenance | None, b: Provenance | None) -> bool:
     if a is None or b is None:
         return False
     return a.to_dict() == b.to_dict()
+
+
+def mention_at(mentions: list[Mention], prov: Provenance) -> Mention | None:
+    """The mention stated at ``prov`` (the same spot, or overlapping it in the same block)."""
+    overlapping = None
+    for mention in mentions:
+        p = mention.provenance
+        if same_place(p, prov):
+            return mention
+        if (overlapping is None and p.block is not None and p.block == prov.block and None not in (
+                p.start, p.end, prov.start, prov.end) and p.start < prov.end and prov.start < p.end):  # type: ignore[operator]
+            overlapping = mention
+    return overlapping

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from docparse.checks.figures import Figure, from_fact, from_row, same_place, show
+from docparse.checks.figures import Figure, from_fact, from_mention, from_row, mention_at, same_place, show
 from docparse.checks.registry import register
 from docparse.checks.results import compare, make
 from docparse.model import MoneyRow, Report
@@ -70,32 +70,55 @@ def _first_pass(results: list[CheckResult]) -> CheckResult | None:
     return results[0] if results else None
 
 
+def _stated_rates(report: Report, rate_name: str) -> list[Figure]:
+    """The rate as stated wherever the report states it, one figure per distinct value, leaving out
+    statements that are a 绩效自评表 cell (those are checked row by row)."""
+    main = from_fact(rate_name, report.facts.get(rate_name), "rate")
+    if main is None:
+        return []
+    figures = [main]
+    fact = report.facts[rate_name]
+    for prov in getattr(fact, "sources", []) or []:
+        mention = mention_at(report.mentions, prov)
+        if mention is not None and mention.kind == "percent":
+            figures.append(from_mention(rate_name, mention, "rate"))
+    cells = [row.cells["rate"][1] for row in report.money_rows if "rate" in row.cells]
+    out: list[Figure] = []
+    for figure in figures:
+        if any(same_place(c, figure.provenance) for c in cells):
+            continue
+        if all(f.value != figure.value for f in out):
+            out.append(figure)
+    return out
+
+
 def _fact_rate(report: Report, check_id: str, rate_name: str) -> list[CheckResult]:
     rule = fact_rules()[rate_name]
-    rate = from_fact(rate_name, report.facts.get(rate_name), "rate")
-    if rate is None:
+    rates = _stated_rates(report, rate_name)
+    if not rates:
         return []
-    for row in report.money_rows:
-        cell = row.cells.get("rate")
-        if cell is not None and same_place(cell[1], rate.provenance):
-            return []  # the fact is the table's own rate, checked row by row
     numerator = from_fact(rule["numerator"], report.facts.get(rule["numerator"]))
     denominators = [f for f in (from_fact(name, report.facts.get(name)) for name in rule["denominators"])
                     if f is not None]
     if numerator is None or not denominators:
         missing = [LABELS[n] for n in (rule["numerator"], *rule["denominators"])
                    if report.facts.get(n) is None]
-        return [make(check_id, "unknown", [rate], found=rate.value_str(), shown_found=show(rate.value, "rate"),
+        return [make(check_id, "unknown", rates, found=rates[0].value_str(),
+                     shown_found=show(rates[0].value, "rate"),
                      reason="未说明" + "、".join(m[0] for m in missing),
                      reason_en="not stated: " + ", ".join(m[1] for m in missing))]
-    tried = [r for r in (rate_result(check_id, rate, numerator, d) for d in denominators) if r is not None]
-    chosen = _first_pass(tried)
-    if chosen is None:
-        return [make(check_id, "unknown", [rate, numerator, *denominators], found=rate.value_str(),
-                     reason="预算为零", reason_en="the budget is zero")]
-    if chosen.status == "fail":
-        chosen.evidence = [f.evidence() for f in (rate, numerator, *denominators)]
-    return [chosen]
+    results = []
+    for rate in rates:
+        tried = [r for r in (rate_result(check_id, rate, numerator, d) for d in denominators) if r is not None]
+        chosen = _first_pass(tried)
+        if chosen is None:
+            results.append(make(check_id, "unknown", [rate, numerator, *denominators], found=rate.value_str(),
+                                reason="预算为零", reason_en="the budget is zero"))
+            continue
+        if chosen.status == "fail":
+            chosen.evidence = [f.evidence() for f in (rate, numerator, *denominators)]
+        results.append(chosen)
+    return results
 
 
 def _row_denominator(row: MoneyRow) -> Figure | None:

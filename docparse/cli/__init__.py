@@ -10,6 +10,7 @@ from docparse.__about__ import __version__
 
 # sub-command name → "module:attribute"; imported lazily so ``docparse --help`` stays fast.
 COMMANDS = {
+    "check": "docparse.cli.check_cmd:check",
     "parse": "docparse.cli.parse_cmd:parse",
     "schema": "docparse.cli.schema_cmd:schema",
     "validate": "docparse.cli.schema_cmd:validate",

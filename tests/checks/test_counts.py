@@ -1,0 +1,62 @@
+"""sum.counts: enumerations of counts against the totals they state."""
+
+from __future__ import annotations
+
+from docparse.checks.counts import count_sums
+from docparse.checks.registry import reading
+
+from .build import statuses, with_counts
+
+
+def run(text: str) -> list:
+    rep, doc = with_counts(text)
+    with reading(doc):
+        return count_sums(rep)
+
+
+def test_total_then_parts() -> None:
+    results = run("单位现有在职人员45人，其中行政人员20人，事业人员25人。")
+    assert statuses(results) == ["pass"]
+    assert results[0].expected == "45" and results[0].found == "45"
+    assert [e["role"] for e in results[0].evidence] == ["item", "item", "total"]
+
+
+def test_parts_exceeding_total_fail() -> None:
+    assert statuses(run("单位现有在职人员45人，其中行政人员20人，事业人员27人。")) == ["fail"]
+
+
+def test_partial_parts_are_unknown() -> None:
+    # "其中" may list only some of the total (党员, 女职工 …)
+    results = run("现有职工50人，其中党员20人，女职工15人。")
+    assert statuses(results) == ["unknown"]
+
+
+def test_parts_then_cue_total() -> None:
+    assert statuses(run("新建站点3个、改造站点4个，共计7个。")) == ["pass"]
+    assert statuses(run("新建站点3个、改造站点4个，共计8个。")) == ["fail"]
+
+
+def test_bracketed_parts() -> None:
+    text = ("现有人员30人，其中局本级12人（在职在编9人、退休人员2人、协管员1人），"
+            "环卫处18人（在职在编10人、临聘人员8人）。")
+    results = run(text)
+    assert sorted(statuses(results)) == ["pass", "pass", "pass"]
+    bad = text.replace("临聘人员8人", "临聘人员9人")
+    assert sorted(statuses(run(bad))) == ["fail", "pass", "pass"]
+
+
+def test_shared_noun_total_elsewhere() -> None:
+    text = ("大厅设有综合专窗7个，审改专窗3个，兑现专窗1个，窗口办事严格执行限时办结。\n"
+            "其他说明。\n"
+            "目前大厅11个办事窗口，2个镇全部应用平台。")
+    results = run(text)
+    assert statuses(results) == ["pass"]
+    assert results[0].expected == "11"
+    # a guessed total that does not match gives no result rather than a failure
+    assert run(text.replace("11个办事窗口", "12个办事窗口")) == []
+
+
+def test_approximate_parts_and_single_counts_ignored() -> None:
+    assert run("累计进行业务指导200余次，其中现场指导120余次，远程80余次。") == []
+    assert run("共办件500件，其中网上办件120件。") == []
+    assert run("公共服务站点3个、便民点4个，覆盖7个村。") == []

@@ -1,0 +1,67 @@
+"""sum.fund_items: items against subtotals and totals, with tolerance from the printed precision."""
+
+from __future__ import annotations
+
+from docparse.checks.sums import fund_items
+
+from .build import fact, listing, report, statuses
+
+
+def test_items_add_up_to_total_pass() -> None:
+    rep = report()
+    listing(rep, ["9", "3.5", "5", "3", "5", "12", "2.5"], total="99", group="网络")
+    listing(rep, ["6", "9.6", "3", "40.4"], total="99", group="大厅")
+    results = fund_items(rep)
+    assert statuses(results) == ["pass"]
+    assert results[0].note is None
+    assert results[0].expected == results[0].found == "990000.00"
+    assert len(results[0].evidence) == 12
+    assert {e["role"] for e in results[0].evidence} == {"item", "total"}
+
+
+def test_altered_item_fails() -> None:
+    rep = report()
+    listing(rep, ["9", "3.5", "6", "3"], total="20.5")
+    results = fund_items(rep)
+    assert statuses(results) == ["fail"]
+    assert results[0].found == "215000.00" and results[0].expected == "205000.00"
+    assert "不符" in results[0].message and "not the stated total" in (results[0].message_en or "")
+
+
+def test_integer_amounts_are_exact() -> None:
+    # 1435+25+55+700+6+14+18 = 2253 against a stated 2263: a real gap, not rounding
+    rep = report()
+    listing(rep, ["1435", "25", "55", "700", "6", "14", "18"], total="2263")
+    assert statuses(fund_items(rep)) == ["fail"]
+
+
+def test_rounding_within_half_units_passes_with_note() -> None:
+    # 13 items printed to 0.01万元 may drift by 13 × 0.005万元 from their exact sum
+    rep = report()
+    listing(rep, ["1.11"] * 12 + ["1.13"], total="14.50")
+    results = fund_items(rep)
+    assert statuses(results) == ["pass"]
+    assert results[0].note and "舍入" in results[0].note
+
+
+def test_rounding_beyond_half_units_fails() -> None:
+    # 30 + 30 + 29.99 = 89.99 against a stated 89.97: 0.02万元 is more than 29.99's and 89.97's half-units
+    rep = report()
+    listing(rep, ["30", "30", "29.99"], total="89.97")
+    assert statuses(fund_items(rep)) == ["fail"]
+
+
+def test_group_subtotals_and_grand_total() -> None:
+    rep = report()
+    listing(rep, ["9", "3.5"], total="20", group="甲", subtotal="12.5", total_line=1)
+    listing(rep, ["6", "1.5"], total="20", group="乙", subtotal="7.5", total_line=1)
+    results = fund_items(rep)
+    assert statuses(results) == ["pass", "pass", "pass"]
+    rep.fund_listings[1].subtotal = fact("8")
+    assert statuses(fund_items(rep)) == ["pass", "fail", "fail"]
+
+
+def test_no_total_no_result() -> None:
+    rep = report()
+    listing(rep, ["9", "3.5"])
+    assert fund_items(rep) == []
