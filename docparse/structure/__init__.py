@@ -30,7 +30,7 @@ def analyse(analysis: Analysis) -> None:
     heads = headings.detect(body, document)
     lv, warnings = levels.assign_levels(heads)
     roots, flat = tree.build(document, heads, lv)
-    stop = heads[0].line if heads else min(len(body), 15)
+    stop = heads[0].line if heads else min(len(body), 60)
     report.report = meta.describe(document, body, stop, roots, len(heads))
     outline.map_sections(roots)
     report.sections = roots

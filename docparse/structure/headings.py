@@ -91,7 +91,7 @@ def _has_clause_comma(lead: str) -> bool:
 
 def _inline_list(body: str, marker: Marker) -> bool:
     """The body runs on with the next number of the same family: "1.…。2.…"."""
-    for m in re.finditer(r"[。；;]\s*", body):
+    for m in re.finditer(r"^|[。；;]\s*", body):
         nxt = find_marker(body[m.end():])
         if nxt is not None and nxt.family == marker.family and nxt.number == marker.number + 1:
             return True

@@ -33,17 +33,31 @@ def family_order(heads: list[Candidate]) -> list[str]:
 
 
 def assign_levels(heads: list[Candidate]) -> tuple[list[int], list[dict[str, Any]]]:
-    """Level of each heading (1 = top) and warnings about skipped or repeated numbers."""
+    """Level of each heading (1 = top) and warnings about skipped or repeated numbers.
+
+    A family already open closes what was opened inside it; a family not open yet opens below the
+    current heading when it starts counting at 1, and otherwise (its start is not in the text) takes
+    its place by usual rank. Before any outer heading, a family sits under the ones its rank implies.
+    """
     order = family_order(heads)
     pos = {f: i for i, f in enumerate(order)}
+    rank = {h.family: h.rank for h in heads}
     stack: list[tuple[Candidate, int]] = []
     last_child: dict[tuple[int, str], int] = {}
     levels: list[int] = []
     warnings: list[dict[str, Any]] = []
     for h in heads:
-        while stack and pos[stack[-1][0].family] >= pos[h.family]:
+        open_families = [c.family for c, _ in stack]
+        if h.family in open_families:
+            while stack[-1][0].family != h.family:
+                stack.pop()
             stack.pop()
-        # with nothing open above it, a family below the outermost sits under headings not in the text
+        elif h.number not in (None, 1):
+            while stack and rank[stack[-1][0].family] > h.rank:
+                stack.pop()
+        elif h.number is None:
+            while stack and rank[stack[-1][0].family] >= h.rank:
+                stack.pop()
         level = stack[-1][1] + 1 if stack else pos[h.family] + 1
         parent = id(stack[-1][0]) if stack else 0
         if h.number is not None:

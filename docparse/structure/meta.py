@@ -43,7 +43,8 @@ def _title_like(folded: str) -> tuple[bool, bool] | None:
     rules = metadata()["title"]
     if not (rules["min_chars"] <= len(folded) <= rules["max_chars"]):
         return None
-    if _SENTENCE.search(folded) or _GAP.search(folded) or not rules["must_contain"].search(folded):
+    if (_SENTENCE.search(folded) or _GAP.search(folded) or ":" in folded or "|" in folded
+            or not rules["must_contain"].search(folded)):
         return None
     core = re.sub(r"\s*\([^()]*\)\s*$", "", folded)
     strong = re.search(rules["strong_endings"].pattern + "$", core)
@@ -96,8 +97,7 @@ def document_gap(a: Line, b: Line) -> str:
 def choose_title(cands: list[TitleCandidate]) -> TitleCandidate | None:
     if not cands:
         return None
-    strong = [c for c in cands if c.strong]
-    return (strong or cands)[-1]
+    return cands[-1]
 
 
 def _years(pattern: re.Pattern[str], text: str) -> list[int]:
@@ -108,6 +108,10 @@ def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines
                 stop: int) -> int | None:
     rules = metadata()["year"]
     seen: set[int] = set()
+    for line in lines[:stop]:  # a file name quoted by a document-sharing page: 《…自评表.docx》
+        for m in re.finditer(r"《([^《》]{4,80}?)(?:\.docx?|\.pdf|\.wps)?》", line.folded):
+            if _title_like(m.group(1)):
+                seen.update(_years(rules["in_title"], m.group(1))[:1])
     for c in cands:
         ys = _years(rules["in_title"], c.folded) or _years(rules["in_title_bare"], c.folded)
         seen.update(ys[:1])
@@ -156,6 +160,13 @@ def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[
         if found:
             return found
     pre = lines[:stop]
+    strip = metadata()["title"]["strip_prefix"]
+    for line in pre:  # a line opening with the unit and the year ("附件2:XX局2022年度…")
+        m = strip.match(line.folded)
+        at = m.end() if m else 0
+        found = _org_at(line.text, line.folded, at)
+        if found and re.match(r"\s*(?:关于)?\s*(?:19|20)\d{2}\s*年", line.folded[at + len(found):]):
+            return found
     for line in pre:  # a line that is just the unit's name
         f = line.folded.strip()
         found = _org_at(line.text.strip(), f, whole=True)
@@ -192,7 +203,7 @@ def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[
             if found:
                 return found
     for line in lines[:stop + 10]:
-        m = rules["publisher"].match(line.folded)
+        m = rules["publisher"].search(line.folded)
         if m:
             found = _org_at(line.text, line.folded, m.start("org"), whole=False)
             if found and len(found) >= 5:
@@ -239,11 +250,14 @@ def report_type(title: TitleCandidate | None, lines: list[Line], stop: int, n_he
     all_text = "\n".join(line.folded for line in lines)
     if rules["evaluation_report_text"].search(head_text):
         return "evaluation_report"
+    dense = re.sub(r"\s+", "", all_text)
+    table = all(h in dense for h in rules["table_headers"]) and bool(rules["table_text"].search(dense))
     if title is not None:
         for entry in rules["by_title"]:
+            if entry["key"] == "project_self_evaluation" and table and n_heads <= 2:
+                return "self_evaluation_table"
             if entry["pattern"].search(title.folded):
                 return str(entry["key"])
-    table = all(h in all_text for h in rules["table_headers"]) and bool(rules["table_text"].search(all_text))
     if table and n_heads <= 2:
         return "self_evaluation_table"
     if rules["department_overall_text"].search(head_text + "\n" + body_text):
