@@ -193,7 +193,7 @@ def run_batch(options: BatchOptions, progress: Any, log: Callable[[str], None] |
     finally:
         manifest.close()
         progress.close()
-        complete = finished(files, manifest)
+        complete = finished(files, Manifest(out_dir / MANIFEST_NAME))  # what is on disk is what counts
         result.jsonl = options.jsonl or str(out_dir / "results.jsonl")
         result.summary = str(out_dir / "summary.csv")
         write_all_jsonl(result.jsonl, out_dir, complete)
