@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 STAGES: list[str] = [
     "docparse.structure:analyse",
     "docparse.extract.mentions:collect",
+    "docparse.extract.selfeval_table:extract",
+    "docparse.extract.facts:extract",
+    "docparse.extract.evaluation:extract",
     "docparse.checks:run",
 ]
 

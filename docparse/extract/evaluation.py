@@ -1,0 +1,103 @@
+"""The self-evaluation result: total score (自评得分) and grade (优/良/中/差).
+
+A score is read after its cue ("自评得分为98分", "自评总分(分)97.93", a cue ending one line and
+"90 分" opening the next) or from the table's 合计 row; a grade after its cue ("评价等级为“优”").
+Where no grade is stated, it is derived from the score by the band table in rules/extract/grades.yaml
+(and its ``text`` is then empty).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from docparse.extract.vocab import rules, simplified, words
+from docparse.model.report import Fact
+
+if TYPE_CHECKING:
+    from docparse.model.document import Block, Document
+    from docparse.pipeline import Analysis
+
+_FILLER = r"[为是:：\s]*(?:\(分\)|（分）)?[为是:：\s]*"
+_NUMBER = r"(\d{1,3}(?:\.\d+)?)"
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(re.escape(w) for w in items)
+
+
+def _body(document: Document) -> list[Block]:
+    return [b for b in document.blocks if b.is_body and b.kind == "paragraph"]
+
+
+def band(score: Decimal) -> str:
+    """The grade the band table gives ``score`` (优 ≥ 90, 良 80–89, 中 60–79, 差 < 60)."""
+    for entry in rules("grades")["bands"]:
+        if score >= Decimal(str(entry["min"])):
+            return str(entry["grade"])
+    return str(rules("grades")["bands"][-1]["grade"])
+
+
+def grade_of(word: str) -> str | None:
+    """The band grade a written grade means (``"優秀"`` → ``"优"``)."""
+    mapping: dict[str, str] = rules("grades")["grade_words"]
+    return mapping.get(word) or mapping.get(simplified(word))
+
+
+def stated_score(document: Document) -> Fact | None:
+    """The first total self-evaluation score the text states."""
+    cues = _alt(words("grades", "score_cues"))
+    same_line = re.compile(rf"(?:{cues}){_FILLER}{_NUMBER}\s*(分)?")
+    blocks = _body(document)
+    for k, block in enumerate(blocks):
+        text = simplified(block.text)
+        for m in same_line.finditer(text):
+            if m.group(2) is None and "分)" not in m.group(0) and "分）" not in m.group(0):
+                continue
+            value = Decimal(m.group(1))
+            if value <= 100:
+                return Fact(value=value, text=block.text[m.start(1):m.end()],
+                            provenance=block.provenance.at(block.index, m.start(1), m.end()))
+        tail = re.search(rf"(?:{cues})[为是:：\s]*$", text)
+        if tail and k + 1 < len(blocks):
+            nxt = blocks[k + 1]
+            m = re.match(rf"\s*{_NUMBER}\s*分", nxt.text)
+            if m and Decimal(m.group(1)) <= 100:
+                return Fact(value=Decimal(m.group(1)), text=nxt.text[m.start(1):m.end()],
+                            provenance=nxt.provenance.at(nxt.index, m.start(1), m.end()))
+    return None
+
+
+def stated_grade(document: Document) -> Fact | None:
+    """The first grade the text states after a grade cue, as written."""
+    cues = _alt(words("grades", "grade_cues"))
+    grades = sorted(rules("grades")["grade_words"], key=len, reverse=True)
+    pattern = re.compile(rf"(?:{cues})[为是:：\s]*[“\"「『‘']?({_alt(grades)})")
+    for block in _body(document):
+        text = simplified(block.text)
+        for m in pattern.finditer(text):
+            word = block.text[m.start(1):m.end(1)]
+            return Fact(value=word, text=word, provenance=block.provenance.at(block.index, m.start(1), m.end(1)))
+    return None
+
+
+def table_score(analysis: Analysis) -> Fact | None:
+    """The total score of the self-evaluation table's 合计 row, where it has one."""
+    table = analysis.notes.get("selfeval")
+    if table is None or table.total_score is None:
+        return None
+    cell = table.total_provenance
+    return Fact(value=table.total_score, text=str(table.total_score),
+                provenance=cell.provenance if cell is not None else None)
+
+
+def extract(analysis: Analysis) -> None:
+    """Stage: ``report.evaluation_score`` and ``report.evaluation_grade`` (derived when not stated)."""
+    report = analysis.report
+    score = report.facts.get("score") or stated_score(analysis.document) or table_score(analysis)
+    grade = report.facts.get("grade") or stated_grade(analysis.document)
+    if grade is None and score is not None and isinstance(score.value, Decimal):
+        grade = Fact(value=band(score.value), text="", provenance=None)
+    report.evaluation_score = score
+    report.evaluation_grade = grade

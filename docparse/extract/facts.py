@@ -1,0 +1,248 @@
+"""Report-level facts: budget, adjusted_budget, arrived, spent, arrival_rate, execution_rate, score, grade.
+
+Sources, most authoritative first:
+
+1. the self-evaluation table's money block (年度资金总额 row, or the first row with amounts when the
+   total row is empty or all zero);
+2. prose: a money or percent mention takes the role of the nearest cue word before it in its clause
+   (rules/extract/facts.yaml). Figures that are parts of something (after 其中/含, inside brackets,
+   prices, per-unit rates) and figures in top-level sections about one component fund are left out,
+   so the report's main subject wins over its sub-projects. The first figure of a role is the fact;
+   later places stating the same value are its ``sources``.
+3. derived: "资金已全部到位" with no amount → arrived = budget; a stated 到位率 with a budget and no
+   arrived amount → arrived = budget × rate.
+
+Every candidate is handed on in ``notes["fact_candidates"]`` for the consistency checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from docparse.extract.evaluation import stated_grade, stated_score, table_score
+from docparse.extract.vocab import rules, simplified, words
+from docparse.model.report import FACT_NAMES, MONEY_FACTS, Fact, Mention, MoneyRow, Section
+
+if TYPE_CHECKING:
+    from docparse.model.document import Document
+    from docparse.pipeline import Analysis
+
+_RATE_ROLES = ("arrival_rate", "execution_rate")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A mention that a cue gives a role."""
+
+    role: str
+    mention: Mention
+    cue: str
+    distance: int
+    total: bool = False  # a 合计/共计 figure: the whole, not one batch of it
+
+
+def _context(text: str, start: int, floor: int) -> str:
+    """The text a cue for the figure at ``start`` may stand in: back to a clause break or ``floor``."""
+    conf = rules("facts")
+    lo = max(floor, start - int(conf["window"]))
+    ctx = text[lo:start]
+    cut = max(ctx.rfind(ch) for ch in conf["clause_breaks"])
+    return ctx[cut + 1:] if cut >= 0 else ctx
+
+
+def _is_component(ctx: str, after: str) -> bool:
+    """Inside an open bracket, after 其中/含/用于…, or followed by a per-unit mark."""
+    if ctx.count("(") + ctx.count("（") > ctx.count(")") + ctx.count("）"):
+        return True
+    cues = words("facts", "component_cues")
+    sub = re.split(f"[{re.escape(rules('facts')['soft_breaks'])}]", ctx)[-1]
+    if any(w in sub for w in cues) or any(ctx.lstrip().startswith(w) for w in cues):
+        return True
+    return bool(re.match(r"\s*/", after))
+
+
+def _role_of(ctx: str, kind: str) -> tuple[str, str, int] | None:
+    """The role of the nearest cue in ``ctx`` fitting a figure of ``kind``: (role, cue, distance)."""
+    best: tuple[int, int, str, str] | None = None
+    for role, spec in rules("facts")["roles"].items():
+        if spec["kind"] != kind:
+            continue
+        for cue in spec["cues"]:
+            pos = ctx.rfind(cue)
+            if pos == -1:
+                continue
+            end = pos + len(cue)
+            key = (end, len(cue))
+            if best is None or key > (best[0], best[1]):
+                best = (end, len(cue), role, cue)
+    if best is None:
+        return None
+    for role in rules("facts")["precedence"]:
+        spec = rules("facts")["roles"][role]
+        if spec["kind"] == kind and role != best[2]:
+            hits = [(ctx.rfind(c) + len(c), c) for c in spec["cues"] if c in ctx]
+            if hits:
+                end, cue = max(hits)
+                best = (end, len(cue), role, cue)
+    blockers = [b for b in rules("facts")["blockers"] if b in ctx[best[0] - len(best[3]):]]
+    if blockers:
+        return None
+    return best[2], best[3], len(ctx) - best[0]
+
+
+def _component_sections(analysis: Analysis) -> set[int]:
+    """Blocks inside top-level sections whose heading names one component fund, not a report topic."""
+    out: set[int] = set()
+    fund_words = rules("facts")["component_section_words"]
+    for section in analysis.report.sections:
+        title = section.title or section.heading
+        if section.canonical is None and any(w in title for w in fund_words) and not re.search(
+            r"情况|分析|概况|目标|结论|问题|建议|措施|说明", title
+        ):
+            end = section.end_block if section.end_block is not None else section.block
+            out.update(range(section.block, end + 1))
+    return out
+
+
+def _section_heading(analysis: Analysis, block: int) -> str:
+    sections: list[Section | None] = analysis.notes.get("block_sections") or []
+    if block < len(sections) and sections[block] is not None:
+        return simplified(sections[block].heading)  # type: ignore[union-attr]
+    return ""
+
+
+def candidates(analysis: Analysis) -> list[Candidate]:
+    """Every money/percent mention in prose that a cue gives a fact role, in document order."""
+    document = analysis.document
+    skip = set(analysis.notes.get("toc_blocks") or ()) | _component_sections(analysis)
+    out: list[Candidate] = []
+    prev_end: dict[int, int] = {}
+    for m in analysis.report.mentions:
+        p = m.provenance
+        if p is None or p.block is None or p.start is None or p.block >= len(document.blocks):
+            continue
+        block = document.blocks[p.block]
+        floor = prev_end.get(p.block, 0)
+        if m.kind in ("money", "percent"):
+            prev_end[p.block] = p.end or p.start
+        if block.kind != "paragraph" or not block.is_body or p.block in skip:
+            continue
+        if m.kind not in ("money", "percent") or m.is_range or m.qualifier in ("approx", "range"):
+            continue
+        text = simplified(block.text)
+        ctx = _context(text, p.start, floor)
+        if m.kind == "money" and _is_component(ctx, text[p.end or p.start:]):
+            continue
+        found = _role_of(ctx, m.kind)
+        if found is None and m.kind == "money":
+            heading = _section_heading(analysis, p.block)
+            for role, hints in rules("facts")["section_roles"].items():
+                if any(h in heading for h in hints) and re.search(r"资金|经费|预算|万元", ctx):
+                    found = (role, "", len(ctx))
+                    break
+        if found is not None:
+            total = any(w in ctx for w in words("facts", "total_words"))
+            out.append(Candidate(found[0], m, found[1], found[2], total))
+    return out
+
+
+def _fact(m: Mention, role: str) -> Fact:
+    return Fact(value=m.low, text=m.text, provenance=m.provenance, money=role in MONEY_FACTS)
+
+
+def _from_row(row: MoneyRow, role: str) -> Fact | None:
+    key = "rate" if role == "execution_rate" else role
+    value = getattr(row, key, None)
+    if value is None:
+        return None
+    text, prov = row.cells.get(key, (str(value), None))
+    return Fact(value=value, text=text, provenance=prov, money=role in MONEY_FACTS)
+
+
+def _main_row(rows: list[MoneyRow]) -> MoneyRow | None:
+    """The 年度资金总额 row, or the first row with a non-zero amount when the total row has none."""
+    totals = set(rules("selfeval_table")["money_rows"]["total"])
+
+    def has_amounts(r: MoneyRow) -> bool:
+        return any(v for v in (r.budget, r.adjusted_budget, r.spent) if v)
+
+    for row in rows:
+        if row.name in totals and has_amounts(row):
+            return row
+    return next((r for r in rows if has_amounts(r)), None)
+
+
+def _full_arrival(document: Document, budget: Fact | None, mentions: list[Mention],
+                  skip: set[int]) -> Fact | None:
+    """"资金已全部到位": the amount in the same clause, else the budget."""
+    phrases = words("facts", "arrived_in_full")
+    by_block: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "money" and m.provenance and m.provenance.block is not None:
+            by_block.setdefault(m.provenance.block, []).append(m)
+    for block in document.blocks:
+        if not block.is_body or block.kind != "paragraph" or block.index in skip:
+            continue
+        text = simplified(block.text)
+        for phrase in phrases:
+            pos = text.find(phrase)
+            if pos == -1:
+                continue
+            clause_start = max(text.rfind(ch, 0, pos) for ch in "。；;，,") + 1
+            inside = [m for m in by_block.get(block.index, [])
+                      if clause_start <= (m.provenance.start or 0) < pos]
+            if inside:
+                return _fact(inside[-1], "arrived")
+            if budget is not None:
+                prov = block.provenance.at(block.index, pos, pos + len(phrase))
+                return Fact(value=budget.value, text=block.text[pos:pos + len(phrase)], provenance=prov,
+                            money=True)
+    return None
+
+
+def extract(analysis: Analysis) -> None:
+    """Stage: fill ``report.facts``."""
+    report = analysis.report
+    facts: dict[str, Fact | None] = dict.fromkeys(FACT_NAMES)
+    table = analysis.notes.get("selfeval")
+    row = _main_row(table.money_rows) if table is not None else None
+    from_table: set[str] = set()
+    if row is not None:
+        for role in ("budget", "adjusted_budget", "spent", "execution_rate"):
+            facts[role] = _from_row(row, role)
+            from_table.add(role)
+    cands = candidates(analysis)
+    analysis.notes["fact_candidates"] = cands
+    totals = {c.role for c in cands if c.total}
+    ordered = [c for c in cands if c.total or c.role not in totals] + [
+        c for c in cands if not c.total and c.role in totals]
+    for cand in ordered:
+        if cand.role in from_table:
+            continue
+        current = facts.get(cand.role)
+        if current is None:
+            facts[cand.role] = _fact(cand.mention, cand.role)
+        elif current.value == cand.mention.low and cand.mention.provenance is not None:
+            current.sources.append(cand.mention.provenance)
+    if facts["arrived"] is None:
+        facts["arrived"] = _full_arrival(analysis.document, facts["budget"], report.mentions,
+                                         _component_sections(analysis))
+    rate = facts["arrival_rate"]
+    if facts["arrived"] is None and rate is not None and facts["budget"] is not None:
+        value = (Decimal(facts["budget"].value) * Decimal(rate.value) / 100).quantize(Decimal("0.01"))
+        facts["arrived"] = Fact(value=value, text=rate.text, provenance=rate.provenance, money=True)
+    facts["score"] = stated_score(analysis.document) or table_score(analysis)
+    facts["grade"] = stated_grade(analysis.document)
+    report.facts = facts
+
+
+def summary(report: Any) -> dict[str, str | None]:
+    """``{fact: value}`` as strings (for benchmarks and tests)."""
+    out: dict[str, str | None] = {}
+    for name in FACT_NAMES:
+        fact = report.facts.get(name)
+        out[name] = None if fact is None else fact.to_dict()["value"]
+    return out

@@ -1,0 +1,76 @@
+"""The extractors' rule files (``rules/extract/*.yaml``), loaded once and validated."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from docparse.errors import RuleFileError
+from docparse.rules import load_yaml, require_keys, rules_dir
+
+_REQUIRED = {
+    "extract/facts.yaml": ["window", "clause_breaks", "soft_breaks", "roles", "component_cues",
+                           "arrived_in_full", "section_roles", "component_section_words", "blockers",
+                           "precedence", "total_words"],
+    "extract/grades.yaml": ["bands", "grade_words", "grade_cues", "score_cues"],
+    "extract/selfeval_table.yaml": ["money_columns", "money_rows", "money_block_cues", "indicator_columns",
+                                    "level1", "level2", "end_rows", "total_rows"],
+    "extract/indicators.yaml": ["comparators", "suffix_comparators", "percent_units", "money_units",
+                                "met_words", "unmet_words", "prose_labels", "prose_measure_suffixes",
+                                "prose_links"],
+    "extract/funds.yaml": ["item_separators", "listing_openers", "total_words", "name_prefixes",
+                           "name_suffixes", "max_group_chars", "max_name_chars", "min_items"],
+}
+
+
+@cache
+def rules(name: str) -> dict[str, Any]:
+    """``rules/extract/<name>.yaml`` as a mapping, its top-level keys checked."""
+    path = f"extract/{name}.yaml"
+    data = load_yaml(path)
+    require_keys(path, data, _REQUIRED.get(path, []))
+    return data
+
+
+def words(name: str, key: str) -> list[str]:
+    """A list of words from a rule file, longest first (so longer cues win over ones they contain)."""
+    value = rules(name)[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(rules_dir() / f"extract/{name}.yaml", f"{key}: expected a list of strings")
+    return sorted(value, key=len, reverse=True)
+
+
+def word_map(name: str, key: str) -> dict[str, list[str]]:
+    """A mapping of role → words from a rule file, each list longest first."""
+    value = rules(name)[key]
+    if not isinstance(value, dict):
+        raise RuleFileError(rules_dir() / f"extract/{name}.yaml", f"{key}: expected a mapping")
+    out: dict[str, list[str]] = {}
+    for role, items in value.items():
+        if not isinstance(items, list):
+            raise RuleFileError(rules_dir() / f"extract/{name}.yaml", f"{key}.{role}: expected a list")
+        out[str(role)] = sorted((str(i) for i in items), key=len, reverse=True)
+    return out
+
+
+def best_role(text: str, variants: dict[str, list[str]]) -> str | None:
+    """The role whose longest variant contained in ``text`` is the longest overall; ``None`` if none."""
+    best: tuple[int, str] | None = None
+    for role, items in variants.items():
+        for item in items:
+            if item in text:
+                if best is None or len(item) > best[0]:
+                    best = (len(item), role)
+                break
+    return best[1] if best else None
+
+
+@cache
+def _trad_table() -> dict[int, str]:
+    pairs = str(rules("facts").get("traditional", ""))
+    return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
+
+
+def simplified(text: str) -> str:
+    """``text`` with the traditional characters of the cue words made simplified (same length)."""
+    return text.translate(_trad_table())
