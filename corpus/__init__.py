@@ -1,0 +1,1 @@
+"""docparse's own corpus: generated reports with exact gold (see ``corpus/README.md``)."""

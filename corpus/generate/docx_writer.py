@@ -1,0 +1,255 @@
+"""Write a generated :class:`Document` as .docx with python-docx, in the layout the options ask for.
+
+Options read here: ``headings`` (typed: bold larger text with no style; styled: Word Heading
+styles; autonum / autonum_styled: numbers from numbering.xml, not in the paragraph text),
+``font`` (the East-Asian font), ``split_runs`` (amounts cut across runs), ``repeat_header``.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+from docx import Document as new_docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from corpus.generate.model import Document, Mention, PageBreak, Para, Table
+
+HEADING_NUM = 90
+ITEM_NUM = 91
+SIZES = {1: 16, 2: 14, 3: 12, 4: 12}
+
+
+def _fonts(run_or_style: Any, east_asia: str, size: float | None = None, bold: bool | None = None) -> None:
+    font = run_or_style.font
+    font.name = "Times New Roman"
+    if size:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    rpr = run_or_style.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:ascii", "w:hAnsi"):
+        rfonts.set(qn(attr), "Times New Roman")
+    rfonts.set(qn("w:eastAsia"), east_asia)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if rfonts.get(qn(attr)) is not None:
+            del rfonts.attrib[qn(attr)]
+
+
+def _lvl_rpr(east_asia: str, size: float, bold: bool) -> Any:
+    rpr = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi"):
+        fonts.set(qn(attr), "Times New Roman")
+    fonts.set(qn("w:eastAsia"), east_asia)
+    rpr.append(fonts)
+    if bold:
+        rpr.append(OxmlElement("w:b"))
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), str(int(size * 2)))
+    rpr.append(sz)
+    return rpr
+
+
+def _abstract(num_id: int, levels: list[tuple[str, str]], east_asia: str, heading: bool) -> Any:
+    an = OxmlElement("w:abstractNum")
+    an.set(qn("w:abstractNumId"), str(num_id))
+    mlt = OxmlElement("w:multiLevelType")
+    mlt.set(qn("w:val"), "multilevel")
+    an.append(mlt)
+    for ilvl, (fmt, text) in enumerate(levels):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(ilvl))
+        for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:suff", "nothing"),
+                         ("w:lvlText", text.replace("%1", f"%{ilvl + 1}")), ("w:lvlJc", "left")):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), val)
+            lvl.append(el)
+        lvl.append(_lvl_rpr(east_asia, SIZES[ilvl + 1] if heading else 12, heading))
+        an.append(lvl)
+    return an
+
+
+class _Numbering:
+    """Adds the heading and list abstractNums to numbering.xml and hands out w:num ids."""
+
+    def __init__(self, doc: Any, levels: dict[int, tuple[str, str]], item_level: tuple[str, str],
+                 east_asia: str) -> None:
+        self.root = doc.part.numbering_part.element
+        first_num = self.root.find(qn("w:num"))
+        for an in (_abstract(HEADING_NUM, [levels[i] for i in sorted(levels)], east_asia, True),
+                   _abstract(ITEM_NUM, [tuple(item_level)], east_asia, False)):
+            if first_num is not None:
+                first_num.addprevious(an)
+            else:
+                self.root.append(an)
+        self.next_id = 100
+        self.heading_id = self.new(HEADING_NUM)
+
+    def new(self, abstract: int) -> int:
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(self.next_id))
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), str(abstract))
+        num.append(ref)
+        override = OxmlElement("w:lvlOverride")
+        override.set(qn("w:ilvl"), "0")
+        start = OxmlElement("w:startOverride")
+        start.set(qn("w:val"), "1")
+        override.append(start)
+        num.append(override)
+        self.root.append(num)
+        self.next_id += 1
+        return self.next_id - 1
+
+
+def _num_pr(paragraph: Any, num_id: int, ilvl: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    lvl = OxmlElement("w:ilvl")
+    lvl.set(qn("w:val"), str(ilvl))
+    nid = OxmlElement("w:numId")
+    nid.set(qn("w:val"), str(num_id))
+    num_pr.append(lvl)
+    num_pr.append(nid)
+    ppr.insert(0, num_pr) if ppr.find(qn("w:pStyle")) is None else ppr.find(qn("w:pStyle")).addnext(num_pr)
+    ind = OxmlElement("w:ind")  # no hanging indent from the list
+    ind.set(qn("w:left"), "0")
+    ind.set(qn("w:firstLine"), "0")
+    ppr.append(ind)
+
+
+def _runs(paragraph: Any, parts: list[Any], east_asia: str, rng: random.Random | None,
+          size: float | None = None, bold: bool | None = None) -> None:
+    """Add the parts as runs; with ``rng``, amounts are sometimes cut in two runs as Word does."""
+    pieces: list[str] = []
+    for part in parts:
+        if isinstance(part, Mention) and rng is not None and len(part.text) > 2 and rng.random() < 0.5:
+            cut = rng.randrange(1, len(part.text))
+            pieces += [part.text[:cut], part.text[cut:]]
+        else:
+            pieces.append(part if isinstance(part, str) else part.text)
+    for text in pieces:
+        if text:
+            _fonts(paragraph.add_run(text), east_asia, size, bold)
+
+
+def _field_footer(section: Any, east_asia: str) -> None:
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _fonts(p.add_run("- "), east_asia, 10.5)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        run = p.add_run()
+        _fonts(run, east_asia, 10.5)
+        if kind:
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    _fonts(p.add_run(" -"), east_asia, 10.5)
+
+
+def _table(doc: Any, table: Table, east_asia: str) -> None:
+    nrows, ncols = len(table.rows), table.ncols
+    t = doc.add_table(rows=nrows, cols=ncols)
+    t.style = doc.styles["Table Grid"]
+    t.autofit = False
+    widths = table.widths or [1.0] * ncols
+    scale = 15.8 / sum(widths)
+    for c, w in enumerate(widths):
+        t.columns[c].width = Cm(w * scale)
+        for cell_ in t.columns[c].cells:
+            cell_.width = Cm(w * scale)
+    for r, row in enumerate(table.rows):
+        for c, item in enumerate(row):
+            if item is None:
+                continue
+            target = t.cell(r, c)
+            if item.rowspan > 1 or item.colspan > 1:
+                target = target.merge(t.cell(r + item.rowspan - 1, c + item.colspan - 1))
+            para = target.paragraphs[0]
+            _runs(para, item.parts, east_asia, None, 9, item.bold or None)
+    if table.repeat_header:
+        for r in range(table.header_rows):
+            tr_pr = t.rows[r]._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def write_docx(document: Document, path: Path, options: dict[str, Any], seed: int) -> None:
+    rng = random.Random(seed) if options.get("split_runs") else None
+    east_asia = options.get("font", "宋体")
+    mode = options.get("headings", "typed")
+    doc = new_docx()
+    _fonts(doc.styles["Normal"], east_asia, 12)
+    for level in range(1, 5):
+        style = doc.styles[f"Heading {level}"]
+        _fonts(style, east_asia, SIZES[level], True)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+    numbering = _Numbering(doc, document.meta["levels"], document.meta["item_level"], east_asia)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.6)
+    section.top_margin, section.bottom_margin = Cm(3.2), Cm(2.8)
+    item_num: int | None = None
+    for block in document.blocks:
+        if isinstance(block, PageBreak):
+            doc.add_page_break()
+            continue
+        if isinstance(block, Table):
+            _table(doc, block, east_asia)
+            continue
+        para: Para = block
+        if para.role != "item":
+            item_num = None
+        if para.role in ("title", "subtitle", "toc_title"):
+            p = doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _runs(p, para.parts, east_asia, None, 20 if para.role == "title" else 14, para.role == "title")
+        elif para.role == "heading":
+            auto = mode.startswith("autonum") and para.numbered
+            styled = mode in ("styled", "autonum_styled")
+            p = doc.add_paragraph(style=f"Heading {para.level}" if styled else None)
+            if auto:
+                _num_pr(p, numbering.heading_id, para.level - 1)
+                parts = para.parts
+            else:
+                parts = [para.number, *para.parts]
+            _runs(p, parts, east_asia, None, None if styled else SIZES[para.level], True)
+        elif para.role == "item":
+            p = doc.add_paragraph()
+            if mode.startswith("autonum"):
+                if item_num is None:
+                    item_num = numbering.new(ITEM_NUM)
+                _num_pr(p, item_num, 0)
+                p.paragraph_format.first_line_indent = Pt(24)
+                _runs(p, para.parts, east_asia, rng)
+            else:
+                p.paragraph_format.first_line_indent = Pt(24)
+                _runs(p, [para.number, *para.parts], east_asia, rng)
+        else:
+            p = doc.add_paragraph()
+            if para.role == "body":
+                p.paragraph_format.first_line_indent = Pt(24)
+            _runs(p, para.parts, east_asia, rng if para.role == "body" else None)
+    if document.header:
+        hp = section.header.paragraphs[0]
+        hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _fonts(hp.add_run(document.header), east_asia, 9)
+    if document.footer:
+        _field_footer(section, east_asia)
+    doc.core_properties.author = "docparse corpus"
+    doc.save(str(path))

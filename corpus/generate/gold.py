@@ -1,0 +1,60 @@
+"""Build one report (document + gold) from a seed and options, and assemble its gold JSON."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from corpus.generate.builder import Builder
+from corpus.generate.model import Document, Para, Table
+from corpus.generate.reports import REPORTS
+
+HALF = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "“": '"', "”": '"'})
+
+
+def half_width(doc: Document, meta: dict[str, Any]) -> None:
+    """Turn the full-width punctuation of all text (not amounts) into half-width forms."""
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            block.number = block.number.translate(HALF)
+            block.parts = [p.translate(HALF) if isinstance(p, str) else p for p in block.parts]
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for c in row:
+                    if c is not None:
+                        c.parts = [p.translate(HALF) if isinstance(p, str) else p for p in c.parts]
+    doc.meta["levels"] = {k: (f, t.translate(HALF)) for k, (f, t) in doc.meta["levels"].items()}
+    doc.meta["item_level"] = tuple(x.translate(HALF) for x in doc.meta["item_level"])
+    meta["title"] = meta["title"].translate(HALF)
+
+
+def build(kind: str, seed: int, options: dict[str, Any]) -> tuple[Document, dict[str, Any]]:
+    """The document and its gold (without file-specific keys) for report ``kind``."""
+    b = Builder(random.Random(seed), options)
+    meta = REPORTS[kind](b)
+    if options.get("punctuation") == "half":
+        half_width(b.doc, meta)
+    doc = b.doc
+    mentions = doc.mentions()
+    paras = doc.paragraphs()
+    furniture = []
+    if doc.header:
+        furniture.append(doc.header)
+    gold: dict[str, Any] = {
+        "source": "generated", "complete": True, **meta,
+        "headings": [{"text": p.text, "level": p.level, "canonical": p.canonical}
+                     for p in paras if p.role == "heading"],
+        "money": [m.gold() for m in mentions if m.kind == "money"],
+        "percents": [m.gold() for m in mentions if m.kind in ("percent", "ratio_points")],
+        "counts": [m.gold() for m in mentions if m.kind == "count"],
+        "facts": b.gold["facts"],
+        "fund_items": b.gold["fund_items"], "fund_total": b.gold["fund_total"],
+        "money_rows": b.gold["money_rows"], "indicators": b.gold["indicators"],
+        "evaluation": b.gold["evaluation"],
+        "checks": [{"id": k, "status": v} for k, v in b.gold["checks"].items() if v],
+        "paragraphs": [p.text for p in paras],
+        "toc": [p.text for p in paras if p.role == "toc"],
+        "tables": [t.grid() for t in doc.tables()],
+        "furniture": furniture,
+    }
+    return doc, gold
