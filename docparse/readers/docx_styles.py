@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from docx.styles import BabelFish
 from lxml import etree
 
 from docparse.readers.numbering import _W
@@ -64,7 +65,7 @@ class Styles:
             kind = el.get(f"{_W}type", "paragraph")
             style = Style(sid, kind=kind)
             name = el.find(f"{_W}name")
-            style.name = name.get(f"{_W}val") if name is not None else None
+            style.name = BabelFish.internal2ui(name.get(f"{_W}val", "")) if name is not None else None
             based = el.find(f"{_W}basedOn")
             style.based_on = based.get(f"{_W}val") if based is not None else None
             ppr = el.find(f"{_W}pPr")

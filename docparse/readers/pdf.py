@@ -138,6 +138,10 @@ def _read_page(src: _Open, index: int, document: Document) -> _Page:
             document.warn("ocr_needed", f"page {number} has no text layer (a scanned image?); it needs OCR",
                           page=number)
         return _Page(number, width, height, [])
+    for x0, top, x1, bottom in graphics.doubled_boxes():
+        for ch in chars:
+            if x0 <= ch.cx <= x1 and top <= ch.cy <= bottom:
+                ch.bold = True
     tables = find_tables(graphics.edges) if graphics.edges else []
     rest = _split_tables(chars, tables)
     lines = make_lines(rest, number)

@@ -7,7 +7,7 @@ Coordinates are PDF points with the origin at the page's top-left corner (as in 
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2.raw as pdfium_c
 
@@ -86,6 +86,22 @@ class PageGraphics:
     edges: list[dict]
     images: int = 0
     paths: int = 0
+    text_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+    def doubled_boxes(self) -> list[tuple[float, float, float, float]]:
+        """Boxes of text objects drawn twice, slightly offset: fake bold (PDFium keeps one copy)."""
+        out = []
+        buckets: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        for box in self.text_boxes:
+            key = (round(box[2] - box[0]), int(box[1] // 2))
+            for dy in (-1, 0, 1):
+                for other in buckets.get((key[0], key[1] + dy), ()):
+                    if (abs((box[2] - box[0]) - (other[2] - other[0])) < 0.5 and abs(box[0] - other[0]) <= 1.5
+                            and abs(box[1] - other[1]) <= 1.5):
+                        out.append(box)
+                        break
+            buckets.setdefault(key, []).append(box)
+        return out
 
 
 def _mul(m1: tuple, m2: tuple) -> tuple:
@@ -145,6 +161,7 @@ def page_graphics(page_raw, page_width: float, page_height: float, max_edges: in
     """Ruling segments of all path objects (looking into form XObjects) and the image count."""
     graphics = PageGraphics(edges=[])
     m = pdfium_c.FS_MATRIX()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
 
     def visit(count: int, get, parent, parent_matrix: tuple, depth: int) -> None:
         for k in range(count):
@@ -156,6 +173,10 @@ def page_graphics(page_raw, page_width: float, page_height: float, max_edges: in
                     pdfium_c.FPDFPageObj_GetMatrix(obj, m)
                     matrix = _mul((m.a, m.b, m.c, m.d, m.e, m.f), parent_matrix)
                     _path_edges(obj, matrix, page_height, (page_width, page_height), graphics.edges)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and depth == 0 and len(graphics.text_boxes) < 20000:
+                if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                    graphics.text_boxes.append((left.value, page_height - top.value, right.value,
+                                                page_height - bottom.value))
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 graphics.images += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
