@@ -1,13 +1,82 @@
-"""Collect the mention spans the NLP components left on each block's Doc into ``report.mentions``."""
+"""Collect figures into ``report.mentions``: the ones the NLP component found in each block, plus
+bare numbers governed by units declared elsewhere (table headers, 单位：万元), in document order."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from docparse.model import Block, Mention, Provenance
+from docparse.model.document import table_text
+from docparse.numbers import BlockView, Found, govern, scan
 
 if TYPE_CHECKING:
     from docparse.pipeline import Analysis
 
+_SKIP_ROLES = ("header", "footer")
+
 
 def collect(analysis: Analysis) -> None:
-    """Mentions in document order (filled by the numbers component once it is in the pipeline)."""
-    _ = analysis.docs
+    """Fill ``analysis.report.mentions`` (and each block Doc's ``mentions`` spans) in document order."""
+    from docparse.nlp.components.mentions import set_figures
+
+    docs = analysis.docs
+    headings = analysis.notes.get("heading_blocks") or set()
+    blocks = analysis.document.blocks
+    views = []
+    for i, block in enumerate(blocks):
+        if block.role in _SKIP_ROLES:
+            continue
+        doc = docs[i] if i < len(docs) else None
+        figures = doc._.figures if doc is not None and doc._.figures is not None else scan(block.text)
+        views.append(BlockView(index=i, text=block.text, found=list(figures), grid=_grid_spans(block),
+                               heading=i in headings))
+    governed = govern(views)
+    mentions: list[Mention] = []
+    for view in views:
+        block = blocks[view.index]
+        figures = governed.get(view.index, [])
+        if view.index < len(docs):
+            set_figures(docs[view.index], figures)
+        mentions.extend(to_mention(block, view.index, f) for f in figures)
+    analysis.report.mentions = mentions
+
+
+def to_mention(block: Block, index: int, f: Found) -> Mention:
+    """A report :class:`Mention` for figure ``f`` of block ``block``."""
+    prov: Provenance = block.provenance.at(index, f.start, f.end)
+    value: Decimal | tuple[Decimal, Decimal] = f.value
+    return Mention(
+        kind=f.kind,  # type: ignore[arg-type]
+        text=block.text[f.start:f.end],
+        value=value,
+        provenance=prov,
+        unit=f.unit,
+        scale=f.scale,
+        qualifier=f.qualifier,
+        comparator=f.comparator,
+        direction=f.direction,  # type: ignore[arg-type]
+        unit_from=f.unit_from,
+    )
+
+
+def _grid_spans(block: Block) -> list[list[tuple[int, int] | None]] | None:
+    """Spans of each anchor cell in the block text, by (row, col), when the text is the table's text."""
+    table = block.table
+    if block.kind != "table" or table is None or block.text != table_text(table):
+        return None
+    grid: list[list[tuple[int, int] | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
+    pos = 0
+    by_row: dict[int, list] = {}
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        if cell.row < table.n_rows:
+            by_row.setdefault(cell.row, []).append(cell)
+    for r in range(table.n_rows):
+        for k, cell in enumerate(by_row.get(r, [])):
+            if k:
+                pos += 3
+            if cell.col < table.n_cols:
+                grid[r][cell.col] = (pos, pos + len(cell.text))
+            pos += len(cell.text)
+        pos += 1
+    return grid

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from docparse.model import Document
 
 # (module that registers the factory, factory name), in pipeline order.
-COMPONENTS: list[tuple[str, str]] = []
+COMPONENTS: list[tuple[str, str]] = [
+    ("docparse.nlp.components.mentions", "docparse_mentions"),
+]
 
 _lock = threading.Lock()
 _nlp: Language | None = None

@@ -1,0 +1,1 @@
+"""docparse's spaCy components, each registered with ``@Language.factory`` in its own module."""

@@ -1,0 +1,45 @@
+"""Compare the figures docparse finds in a short text with a labelled expectation.
+
+A case is ``{"id", "text", "mentions": [{"kind", "text", "value", ...}]}``; optional keys of an
+expected mention (unit, qualifier, direction, comparator, unit_from) are checked when present.
+Used by the sentence-set test and the numbers benchmark.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def found_mentions(text: str) -> list[dict[str, Any]]:
+    """The mentions docparse reports for ``text`` read as a .txt file, as plain dicts."""
+    from docparse.extract.mentions import to_mention
+    from docparse.numbers import BlockView, govern, scan
+    from docparse.readers.text import document_from_text
+
+    doc = document_from_text(text)
+    views = [BlockView(i, b.text, scan(b.text)) for i, b in enumerate(doc.blocks)]
+    governed = govern(views)
+    out = []
+    for i, block in enumerate(doc.blocks):
+        for f in governed[i]:
+            d = to_mention(block, i, f).to_dict()
+            out.append(d)
+    return out
+
+
+_OPTIONAL = ("unit", "qualifier", "direction", "comparator", "unit_from")
+
+
+def check_case(case: dict[str, Any]) -> list[str]:
+    """Differences between expected and found mentions (empty when the case is right)."""
+    got = found_mentions(case["text"])
+    want = case.get("mentions", [])
+    problems = []
+    if len(got) != len(want):
+        problems.append(f"expected {len(want)} mentions, found {len(got)}: "
+                        f"{[(g['kind'], g['text'], g['value']) for g in got]}")
+    for w, g in zip(want, got, strict=False):
+        for key in ("kind", "text", "value", *[k for k in _OPTIONAL if k in w]):
+            if w.get(key) != g.get(key):
+                problems.append(f"{w['text']!r}: {key} expected {w.get(key)!r}, found {g.get(key)!r}")
+    return problems

@@ -1,0 +1,160 @@
+"""The number rule files in ``rules/numbers/``, loaded once and checked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from docparse.errors import RuleFileError
+from docparse.rules import load_yaml, require_keys, rules_dir
+
+
+@dataclass(frozen=True, slots=True)
+class NumeralRules:
+    """Characters and words of written numbers."""
+
+    table: dict[int, str]
+    digits: dict[str, int]
+    small_units: dict[str, int]
+    big_units: dict[str, int]
+    point: str
+    minus_words: tuple[str, ...]
+    exact_suffixes: tuple[str, ...]
+    jiao: tuple[str, ...]
+    fen: tuple[str, ...]
+
+
+@cache
+def numerals() -> NumeralRules:
+    name = "numbers/numerals.yaml"
+    data = load_yaml(name)
+    require_keys(name, data, ["char_map", "digits", "small_units", "big_units", "point"])
+    for src, dst in data["char_map"].items():
+        if len(str(src)) != 1 or len(str(dst)) != 1:
+            raise RuleFileError(rules_dir() / name, f"char_map entry {src!r}: must map one char to one char")
+    return NumeralRules(
+        table=str.maketrans({str(k): str(v) for k, v in data["char_map"].items()}),
+        digits={str(k): int(v) for k, v in data["digits"].items()},
+        small_units={str(k): int(v) for k, v in data["small_units"].items()},
+        big_units={str(k): int(v) for k, v in data["big_units"].items()},
+        point=str(data["point"]),
+        minus_words=tuple(data.get("minus_words", [])),
+        exact_suffixes=tuple(data.get("exact_suffixes", [])),
+        jiao=tuple(data.get("jiao", [])),
+        fen=tuple(data.get("fen", [])),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRules:
+    money: dict[str, Decimal]
+    money_prefix_signs: tuple[str, ...]
+    percent: dict[str, Decimal]
+    percent_prefix: dict[str, Decimal]
+    points: tuple[str, ...]
+    measures: tuple[str, ...]
+    measure_not_followed_by: tuple[str, ...]
+    measure_not_preceded_by: tuple[str, ...]
+
+
+@cache
+def units() -> UnitRules:
+    name = "numbers/units.yaml"
+    data = load_yaml(name)
+    require_keys(name, data, ["money", "percent", "percent_prefix", "points"])
+    mname = "numbers/measures.yaml"
+    mdata = load_yaml(mname)
+    require_keys(mname, mdata, ["measures"])
+    return UnitRules(
+        money={str(k): Decimal(str(v)) for k, v in data["money"].items()},
+        money_prefix_signs=tuple(data.get("money_prefix_signs", [])),
+        percent={str(k): Decimal(str(v)) for k, v in data["percent"].items()},
+        percent_prefix={str(k): Decimal(str(v)) for k, v in data["percent_prefix"].items()},
+        points=tuple(data["points"]),
+        measures=tuple(dict.fromkeys(str(m) for m in mdata["measures"])),
+        measure_not_followed_by=tuple(mdata.get("not_followed_by", [])),
+        measure_not_preceded_by=tuple(mdata.get("not_preceded_by", [])),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QualifierRules:
+    prefix: dict[str, str | None]
+    suffix: dict[str, str]
+    infix: dict[str, str]
+    symbols: tuple[str, ...]
+    range_separators: tuple[str, ...]
+    filler: str
+    down: tuple[str, ...]
+    up: tuple[str, ...]
+
+
+@cache
+def qualifiers() -> QualifierRules:
+    name = "numbers/qualifiers.yaml"
+    data = load_yaml(name)
+    require_keys(name, data, ["prefix", "suffix", "infix", "range_separators"])
+    dname = "numbers/directions.yaml"
+    ddata = load_yaml(dname)
+    require_keys(dname, ddata, ["down", "up"])
+    return QualifierRules(
+        prefix={str(k): v for k, v in data["prefix"].items()},
+        suffix={str(k): str(v) for k, v in data["suffix"].items()},
+        infix={str(k): str(v) for k, v in data["infix"].items()},
+        symbols=tuple(data.get("symbols", [])),
+        range_separators=tuple(data["range_separators"]),
+        filler=str(data.get("filler", "")),
+        down=tuple(ddata["down"]),
+        up=tuple(ddata["up"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NonMentionRules:
+    patterns: tuple[re.Pattern[str], ...]
+    phrases: tuple[str, ...]
+
+
+@cache
+def nonmentions() -> NonMentionRules:
+    name = "numbers/nonmentions.yaml"
+    data = load_yaml(name)
+    require_keys(name, data, ["patterns", "phrases"])
+    compiled = []
+    for i, pat in enumerate(data["patterns"], 1):
+        try:
+            compiled.append(re.compile(pat))
+        except re.error as exc:
+            raise RuleFileError(rules_dir() / name, f"pattern {i} is not a valid regex: {exc}") from exc
+    return NonMentionRules(patterns=tuple(compiled), phrases=tuple(sorted(data["phrases"], key=len, reverse=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRules:
+    labels: tuple[tuple[str, re.Pattern[str]], ...]
+    label_any: re.Pattern[str]
+    notes: re.Pattern[str]
+    declarations: tuple[re.Pattern[str], ...]
+    placeholders: frozenset[str]
+
+
+@cache
+def columns() -> ColumnRules:
+    name = "numbers/columns.yaml"
+    data = load_yaml(name)
+    require_keys(name, data, ["labels", "notes", "declarations", "placeholders"])
+    labels = []
+    for i, item in enumerate(data["labels"], 1):
+        if not isinstance(item, dict) or "kind" not in item or "pattern" not in item:
+            raise RuleFileError(rules_dir() / name, f"label {i}: needs kind and pattern")
+        labels.append((str(item["kind"]), re.compile(f"(?:{item['pattern']})")))
+    any_label = "|".join(f"(?:{p.pattern})" for _, p in labels)
+    return ColumnRules(
+        labels=tuple(labels),
+        label_any=re.compile(any_label),
+        notes=re.compile(data["notes"]),
+        declarations=tuple(re.compile(p) for p in data["declarations"]),
+        placeholders=frozenset(str(p) for p in data["placeholders"]),
+    )

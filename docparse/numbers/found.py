@@ -1,0 +1,30 @@
+"""What the scanner reports: one figure found in a piece of text, with character offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+Value = Decimal | tuple[Decimal, Decimal]
+
+
+@dataclass(slots=True)
+class Found:
+    """A money amount, percent, percentage-point change or count at ``start:end`` of a text."""
+
+    kind: str
+    start: int
+    end: int
+    value: Value
+    unit: str | None = None
+    scale: Decimal | None = None
+    qualifier: str | None = None
+    comparator: str | None = None
+    direction: str | None = None
+    unit_from: str | None = None
+    fused: bool = False
+
+    def shifted(self, offset: int) -> Found:
+        """The same figure with offsets moved by ``offset`` (cell text → block text)."""
+        return Found(self.kind, self.start + offset, self.end + offset, self.value, self.unit, self.scale,
+                     self.qualifier, self.comparator, self.direction, self.unit_from, self.fused)

@@ -1,0 +1,319 @@
+"""Units declared once, applied to the bare numbers they govern.
+
+A small state machine walks the document's cells in reading order (flattened table lines, rows of
+a table grid, prose): a declaration ("单位：万元", "项目资金（万元）") sets the money unit, a header
+("年初预算数 全年执行数 执行率 得分") sets what each column holds, a row label starts a row, and each
+bare number takes the meaning of its column: money in the declared unit, a rate as percent,
+weights and scores as nothing. Indicator rows lend the unit of the target (≥90万元) or of a unit
+cell (%) to the bare numbers beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from docparse.numbers.cells import Cell, Part, make_cell, split_cells, unit_token
+from docparse.numbers.data import qualifiers, units
+from docparse.numbers.found import Found
+from docparse.numbers.fused import NUMERIC_KINDS, split_fused
+from docparse.numbers.labels import declared_unit, label_run
+from docparse.numbers.normalise import normalise_chars
+
+_WELL = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
+
+
+@dataclass(slots=True)
+class BlockView:
+    """What the state machine needs of a block."""
+
+    index: int
+    text: str
+    found: list[Found]
+    grid: list[list[tuple[int, int] | None]] | None = None  # cell spans per (row, col) anchor
+    heading: bool = False
+
+
+@dataclass(slots=True)
+class _State:
+    unit: tuple[str, Decimal] | None = None
+    cols: list[str] | None = None
+    ptr: int = 0
+    run: list[str] = field(default_factory=list)
+    prev_cols: list[str] | None = None
+    last: str = ""
+    row_unit: str | None = None
+    row_target: Found | None = None
+    row_cmp: str | None = None
+    row_known: list[Decimal] = field(default_factory=list)
+    pending: Found | None = None
+
+    def new_row(self) -> None:
+        self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
+        self.row_known, self.pending = [], None
+
+
+def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
+    """Every figure per block index: the written ones plus the bare numbers a declared unit governs."""
+    state = _State()
+    out: dict[int, list[Found]] = {}
+    for block in blocks:
+        norm = normalise_chars(block.text)
+        if block.heading:
+            state = _State()
+        added: list[Found] = []
+        dropped: set[int] = set()
+        if block.grid is not None:
+            _grid(block, norm, state, added)
+        else:
+            spans, piped = split_cells(norm)
+            for s, e in spans:
+                cell = make_cell(norm, s, e, block.found)
+                _cell(cell, state, added, dropped, piped)
+                if cell.prose and not piped:
+                    state = _State()
+        kept = [f for f in block.found if id(f) not in dropped]
+        out[block.index] = sorted(kept + added, key=lambda f: (f.start, f.end))
+    return out
+
+
+def _cell(cell: Cell, state: _State, added: list[Found], dropped: set[int], piped: bool) -> None:
+    if piped and cell.parts and cell.parts[0].kind == "empty" and not cell.text:
+        _advance(state)
+        state.last = "value"
+        return
+    for part in cell.parts:
+        _part(part, cell, state, added, dropped, piped)
+
+
+def _advance(state: _State, to: str | None = None) -> str | None:
+    if not state.cols:
+        return None
+    if to is not None:
+        if state.ptr < len(state.cols) and state.cols[state.ptr] == to:
+            state.ptr += 1
+            return to
+        return None
+    kind = state.cols[state.ptr] if state.ptr < len(state.cols) else None
+    state.ptr += 1
+    return kind
+
+
+def _part(part: Part, cell: Cell, state: _State, added: list[Found], dropped: set[int], piped: bool) -> None:
+    if part.kind == "text":
+        _text(part, cell, state)
+        return
+    keyed = None
+    if state.last == "header" and len(state.run) == 1 and state.run[0] in NUMERIC_KINDS:
+        keyed = state.run[0]
+        state.cols = state.prev_cols
+    elif state.last == "header":
+        state.ptr = 0
+    if part.kind == "unit":
+        if state.pending is not None:
+            _resolve(state.pending, part.text, added)
+            state.pending = None
+        state.row_unit = part.text
+        _advance(state, "unit")
+    elif part.kind == "cmp":
+        state.row_cmp = part.text
+        _advance(state, "nature")
+    elif part.kind == "empty":
+        _advance(state)
+    elif part.kind == "mention" and part.found is not None:
+        f = part.found
+        if f.kind == "percent" and isinstance(f.value, Decimal) and f.value >= 1000 and state.cols:
+            dropped.add(id(f))
+            _number(Part("number", f.start, f.end, cell.text[f.start - cell.start:f.end - cell.start],
+                         glued=True), cell, state, added, piped, keyed)
+        else:
+            kind = keyed or _advance(state)
+            if kind == "target":
+                state.row_target = f
+            if f.kind == "money" and isinstance(f.value, Decimal) and f.scale:
+                state.row_known.append(f.value / f.scale)
+    elif part.kind == "number":
+        _number(part, cell, state, added, piped, keyed)
+    state.last = "value"
+
+
+def _text(part: Part, cell: Cell, state: _State) -> None:
+    text = part.text
+    decl = declared_unit(text)
+    if decl is not None:
+        unit = decl[0]
+        state.unit = (unit, units().money[unit])
+        text = (text[: decl[1]] + text[decl[2]:]).strip(" ：:，,")
+        if not text:
+            state.last = "decl" if state.last != "header" else "header"
+            return
+    run = label_run(text)
+    if run is not None and not (cell.prose and run.prefix_end == 0 and run.suffix_start < len(text)):
+        if state.last != "header":
+            state.prev_cols = state.cols
+            state.cols, state.run = [], []
+        state.run.extend(run.kinds)
+        state.cols = (state.cols or []) + [k for k in run.kinds if k != "label"]
+        state.last = "header"
+        if run.suffix_start < len(text) and text[run.suffix_start:].strip(" ：:，,"):
+            state.new_row()
+            state.last = "label"
+        if decl is not None and len(run.kinds) == 1 and run.kinds[0] == "money" and state.cols:
+            # "年度预算数（万元）" heads the label column: it declares, it is not a value column
+            state.cols.pop()
+            state.run.pop()
+        return
+    state.new_row()
+    state.last = "label"
+
+
+def _number(part: Part, cell: Cell, state: _State, added: list[Found], piped: bool, keyed: str | None) -> None:
+    raw = part.text
+    pct = raw[-1] if raw[-1] in "%‰" else ""
+    digits = raw[:-1] if pct else raw
+    well = bool(_WELL.fullmatch(digits))
+    remaining = state.cols[state.ptr:] if state.cols else []
+    numeric = [(i, k) for i, k in enumerate(remaining) if k in NUMERIC_KINDS]
+    fused_ctx = (not well) or (part.glued and not piped and len(numeric) >= 2 and keyed is None
+                               and not cell.prose)
+    if fused_ctx and numeric:
+        pct_unit = state.row_unit in ("%", "‰") or bool(pct)
+        parts = split_fused(digits, [k for _, k in numeric], state.row_known, pct_unit)
+        if parts and pct and parts[-1][2] not in ("rate", "target", "actual"):
+            parts = None
+        if parts:
+            last_i = 0
+            for n, (s, e, kind) in enumerate(parts):
+                end = e + (len(pct) if (pct and n == len(parts) - 1) else 0)
+                text = raw[s:end]
+                _emit(kind, part.start + s, part.start + end, text, state, added, fused=True)
+                last_i = numeric[n][0]
+            state.ptr += last_i + 1
+            return
+    if not well:
+        return
+    kind = keyed or _advance(state)
+    if kind is None and state.unit is not None and not state.cols and not pct and cell.text == raw:
+        kind = "money"
+    _emit(kind, part.start, part.end, raw, state, added, fused=False)
+
+
+def _emit(kind: str | None, start: int, end: int, text: str, state: _State, added: list[Found],
+          fused: bool) -> None:
+    pct = text[-1] if text and text[-1] in "%‰" else ""
+    number = Decimal(text.rstrip("%‰").replace(",", ""))
+    f: Found | None = None
+    if pct:
+        factor = units().percent[pct]
+        f = Found("percent", start, end, number * factor, unit=pct, scale=factor)
+    elif kind == "money":
+        state.row_known.append(number)
+        if state.unit is not None:
+            unit, scale = state.unit
+            f = Found("money", start, end, number * scale, unit=unit, scale=scale, unit_from=unit)
+    elif kind == "rate":
+        f = Found("percent", start, end, number, unit="%", scale=Decimal(1), unit_from="%")
+    elif kind == "target":
+        if state.row_unit:
+            f = _with_unit(number, start, end, state.row_unit)
+        else:
+            state.pending = Found("count", start, end, number, comparator=state.row_cmp)
+    elif kind == "actual":
+        if state.row_unit:
+            f = _with_unit(number, start, end, state.row_unit)
+        elif state.row_target is not None and state.row_target.unit:
+            t = state.row_target
+            scale = t.scale or Decimal(1)
+            f = Found(t.kind, start, end, number * scale, unit=t.unit, scale=scale, unit_from=t.unit)
+    if f is None:
+        return
+    f.fused = fused
+    if state.row_cmp and kind == "target":
+        _compare(f, state.row_cmp)
+    added.append(f)
+
+
+def _compare(f: Found, cmp: str) -> None:
+    f.comparator = cmp
+    f.qualifier = qualifiers().prefix.get(cmp)
+
+
+def _with_unit(number: Decimal, start: int, end: int, unit: str) -> Found | None:
+    u = units()
+    if unit in u.percent:
+        return Found("percent", start, end, number * u.percent[unit], unit=unit, scale=u.percent[unit],
+                     unit_from=unit)
+    if unit in u.money:
+        return Found("money", start, end, number * u.money[unit], unit=unit, scale=u.money[unit],
+                     unit_from=unit)
+    if unit_token(unit):
+        scale = Decimal(1)
+        base = unit
+        if unit.startswith("万") and unit[1:] in u.measures:
+            scale, base = Decimal(10000), unit[1:]
+        return Found("count", start, end, number * scale, unit=base, scale=scale, unit_from=unit)
+    return None
+
+
+def _resolve(pending: Found, unit: str, added: list[Found]) -> None:
+    f = _with_unit(pending.value if isinstance(pending.value, Decimal) else pending.low, pending.start,
+                   pending.end, unit)
+    if f is not None:
+        if pending.comparator:
+            _compare(f, pending.comparator)
+        added.append(f)
+
+
+def _grid(block: BlockView, norm: str, state: _State, added: list[Found]) -> None:
+    """A table with a true grid: column headers and row stubs by position."""
+    assert block.grid is not None
+    n_cols = max((len(r) for r in block.grid), default=0)
+    col_kind: list[str | None] = [None] * n_cols
+    col_unit: list[tuple[str, Decimal] | None] = [None] * n_cols
+    table_unit = state.unit
+    for row in block.grid:
+        row_unit: tuple[str, Decimal] | None = None
+        state.new_row()
+        for c, span in enumerate(row):
+            if span is None:
+                continue
+            s, e = span
+            cell = make_cell(norm, s, e, block.found)
+            text = cell.text.strip()
+            decl = declared_unit(text)
+            rest = text
+            if decl is not None:
+                rest = (text[: decl[1]] + text[decl[2]:]).strip(" ：:，,")
+                pair = (decl[0], units().money[decl[0]])
+                if rest and label_run(rest) is not None:
+                    col_unit[c] = pair
+                elif rest.startswith("单位") or not rest:
+                    table_unit = pair
+                else:
+                    row_unit = pair
+            run = label_run(rest) if rest else None
+            if run is not None and run.prefix_end == 0 and len(run.kinds) == 1:
+                col_kind[c] = run.kinds[0]
+                continue
+            unit = col_unit[c] or row_unit or table_unit
+            state.unit = unit
+            state.cols = [col_kind[c]] if col_kind[c] else None
+            state.ptr = 0
+            for part in cell.parts:
+                if part.kind == "number" and _WELL.fullmatch(part.text.rstrip("%‰")) and part.text == text:
+                    kind = col_kind[c]
+                    if kind is None and unit is not None and col_kind[c] not in ("weight", "score"):
+                        kind = "money" if not part.text.endswith("%") else None
+                    _emit(kind, part.start, part.end, part.text, state, added, fused=False)
+                elif part.kind == "mention" and part.found is not None and col_kind[c] == "target":
+                    state.row_target = part.found
+                elif part.kind == "unit":
+                    if state.pending is not None:
+                        _resolve(state.pending, part.text, added)
+                        state.pending = None
+                    state.row_unit = part.text
+                elif part.kind == "cmp":
+                    state.row_cmp = part.text
+    state.unit = table_unit if table_unit is not state.unit else state.unit
+    state.cols = None

@@ -1,0 +1,74 @@
+"""Table header labels: which column a label names (money, rate, weight, score, target, actual …)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docparse.numbers.data import columns
+
+VALUE_KINDS = ("money", "rate", "weight", "score", "target", "actual", "unit", "nature", "other")
+
+
+@dataclass(slots=True)
+class LabelRun:
+    """Labels found in a text: text before them, their kinds, and where the text after them starts."""
+
+    prefix_end: int
+    kinds: list[str]
+    suffix_start: int
+
+
+def declared_unit(text: str) -> tuple[str, int, int] | None:
+    """A unit declaration in a cell ("单位：万元", "（万元）"): unit and the span it occupies."""
+    for pat in columns().declarations:
+        m = pat.search(text)
+        if m:
+            return m.group("unit"), m.start(), m.end()
+    return None
+
+
+def _label_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The longest label starting at ``pos`` (with an optional note such as (A) or (分))."""
+    rules = columns()
+    best: tuple[str, int] | None = None
+    for kind, pat in rules.labels:
+        m = pat.match(text, pos)
+        if m and m.end() > pos and (best is None or m.end() > best[1]):
+            best = (kind, m.end())
+    if best is None:
+        return None
+    note = rules.notes.match(text, best[1])
+    return (best[0], note.end()) if note else best
+
+
+def _cover(text: str, pos: int) -> tuple[list[str], int]:
+    """Consecutive labels from ``pos`` (separators between them allowed)."""
+    kinds: list[str] = []
+    while pos < len(text):
+        while pos < len(text) and text[pos] in " 、/，,：:":
+            pos += 1
+        got = _label_at(text, pos)
+        if got is None:
+            break
+        kinds.append(got[0])
+        pos = got[1]
+    return kinds, pos
+
+
+def label_run(text: str) -> LabelRun | None:
+    """Header labels in a cell: the whole cell, or a run of two or more labels inside it."""
+    kinds, end = _cover(text, 0)
+    if kinds and end >= len(text.rstrip(" ：:")):
+        return LabelRun(0, kinds, len(text))
+    best: LabelRun | None = None
+    for start in range(len(text)):
+        kinds, end = _cover(text, start)
+        values = [k for k in kinds if k in ("money", "rate", "weight", "score", "target", "actual")]
+        if len(kinds) >= 2 and values and (best is None or len(kinds) > len(best.kinds)):
+            best = LabelRun(start, kinds, end)
+    return best
+
+
+def is_label(text: str) -> bool:
+    return label_run(text) is not None and re.fullmatch(r"\s*", text) is None

@@ -1,0 +1,292 @@
+"""Find figures written with their unit in a text: money, percent, percentage points, counts.
+
+Works on one string; patterns, units and qualifier words come from ``rules/numbers/``. Bare numbers
+whose unit stands elsewhere (a table header) are left to :mod:`docparse.numbers.govern`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from docparse.numbers.data import nonmentions, numerals, qualifiers, units
+from docparse.numbers.found import Found
+from docparse.numbers.normalise import normalise_chars, parse_number, parse_yuan
+
+_SPACE = "[ \u00a0\u3000]"
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    main: re.Pattern[str]
+    range: re.Pattern[str]
+    prefixed: re.Pattern[str]
+    sign: re.Pattern[str]
+    number: re.Pattern[str]
+    unit_kind: dict[str, str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    num_rules, unit_rules, q = numerals(), units(), qualifiers()
+    cn_digits = "".join(num_rules.digits)
+    small = "".join(num_rules.small_units)
+    big = "".join(num_rules.big_units)
+    arabic = r"(?<![0-9A-Za-z.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    arabic_expr = rf"{arabic}(?:[{small}{big}]+(?:\d+(?:\.\d+)?[{small}{big}]+)*)?"
+    cn_expr = (rf"[{cn_digits}{small[:1]}{small[1:2]}][{cn_digits}{small}{big}]*"
+               rf"(?:{re.escape(num_rules.point)}[{cn_digits}]+[{big}]?)?")
+    numexpr = rf"(?:{arabic_expr}|{cn_expr})"
+    unit_kind: dict[str, str] = {}
+    for m in unit_rules.measures:
+        unit_kind[m] = "count"
+    for m in unit_rules.money:
+        unit_kind[m] = "money"
+    for m in unit_rules.percent:
+        unit_kind[m] = "percent"
+    for m in unit_rules.points:
+        unit_kind[m] = "ratio_points"
+    unit_alt = _alt(list(unit_kind))
+    infix = _alt(list(q.infix))
+    fen = f"(?:零?[{cn_digits}0-9](?:{_alt(num_rules.jiao)}))?(?:零?[{cn_digits}0-9](?:{_alt(num_rules.fen)}))?"
+    exact = _alt(num_rules.exact_suffixes[:1]) if num_rules.exact_suffixes else "整"
+    main = re.compile(
+        rf"(?P<num>{numexpr})(?P<infix>{infix})?{_SPACE}?(?P<unit>{unit_alt})"
+        rf"(?:(?<=[元圆])(?P<fen>{fen})(?P<exact>{exact})?)?"
+    )
+    seps = _alt(q.range_separators)
+    rng = re.compile(
+        rf"(?P<n1>{numexpr})(?P<u1>{unit_alt})?{_SPACE}?(?P<sep>{seps}){_SPACE}?"
+        rf"(?P<n2>{numexpr})(?P<infix>{infix})?{_SPACE}?(?P<u2>{unit_alt})"
+    )
+    pre_alt = _alt(list(unit_rules.percent_prefix))
+    sign_alt = _alt(list(unit_rules.money_prefix_signs)) or "￥"
+    prefixed = re.compile(
+        rf"(?P<pre>{pre_alt})(?P<num>{numexpr})|(?P<sign>{sign_alt}){_SPACE}?(?P<snum>{arabic})"
+    )
+    sign = re.compile(rf"(?:-|{_alt(num_rules.minus_words)})$")
+    return _Patterns(main, rng, prefixed, sign, re.compile(numexpr), unit_kind)
+
+
+def _unit_value(kind: str, unit: str) -> Decimal:
+    u = units()
+    if kind == "money":
+        return u.money[unit]
+    if kind == "percent":
+        return u.percent[unit]
+    return Decimal(1)
+
+
+def _money_unit(num_text: str, unit: str) -> tuple[str, Decimal]:
+    """Unit as written: a plain number followed by 万/亿 before 元 reads as 万元/亿元."""
+    u = units()
+    stripped = num_text.rstrip("十百千万亿拾佰仟")
+    tail = num_text[len(stripped):]
+    if tail and stripped and re.fullmatch(r"[0-9.,]+", stripped) and tail + unit in u.money:
+        return tail + unit, u.money[tail + unit]
+    return unit, u.money[unit]
+
+
+def _iter(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """All matches, retrying one character later when a match's number cannot be read."""
+    pos = 0
+    while pos <= len(text):
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def scan(text: str) -> list[Found]:
+    """Every figure written with its unit in ``text``, in order, non-overlapping."""
+    norm = normalise_chars(text)
+    pats = _patterns()
+    cands: list[Found] = []
+    for m in _iter(pats.range, norm):
+        f = _from_range(m, pats)
+        if f is not None:
+            cands.append(f)
+    for m in _iter(pats.main, norm):
+        f = _from_main(m, pats)
+        if f is not None:
+            cands.append(f)
+    for m in _iter(pats.prefixed, norm):
+        f = _from_prefixed(m)
+        if f is not None:
+            cands.append(f)
+    cands.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in cands:
+        if kept and f.start < kept[-1].end:
+            continue
+        kept.append(f)
+    excluded = _excluded(norm)
+    out = []
+    for f in kept:
+        if any(s <= f.start and f.end <= e for s, e in excluded):
+            continue
+        if f.kind == "count" and not _count_ok(norm, f):
+            continue
+        _qualify(norm, f)
+        out.append(f)
+    return out
+
+
+def _excluded(norm: str) -> list[tuple[int, int]]:
+    rules = nonmentions()
+    spans = [(m.start(), m.end()) for p in rules.patterns for m in p.finditer(norm)]
+    for phrase in rules.phrases:
+        start = norm.find(phrase)
+        while start >= 0:
+            spans.append((start, start + len(phrase)))
+            start = norm.find(phrase, start + 1)
+    return spans
+
+
+def _count_ok(norm: str, f: Found) -> bool:
+    u = units()
+    after = norm[f.end:f.end + 2]
+    if any(after.startswith(w) for w in u.measure_not_followed_by):
+        return False
+    before = norm[max(0, f.start - 2):f.start]
+    return not any(before.endswith(w) for w in u.measure_not_preceded_by)
+
+
+def _from_main(m: re.Match[str], pats: _Patterns) -> Found | None:
+    num_text, unit = m.group("num"), m.group("unit")
+    kind = pats.unit_kind[unit]
+    try:
+        number = parse_number(num_text)
+    except ValueError:
+        return None
+    scale: Decimal
+    if kind == "money":
+        unit, scale = _money_unit(num_text, unit)
+        if m.group("fen"):
+            try:
+                value = parse_yuan(num_text + "元" + m.group("fen"))
+            except ValueError:
+                return None
+        else:
+            value = number * units().money[m.group("unit")]
+    else:
+        scale = _unit_value(kind, unit)
+        value = number * scale
+    f = Found(kind, m.start(), m.end(), value, unit=unit, scale=scale)
+    if m.group("infix"):
+        f.qualifier = qualifiers().infix[m.group("infix")]
+        f.comparator = m.group("infix")
+    return f
+
+
+def _from_range(m: re.Match[str], pats: _Patterns) -> Found | None:
+    u2 = m.group("u2")
+    kind = pats.unit_kind[u2]
+    u1 = m.group("u1")
+    if u1 is not None and pats.unit_kind[u1] != kind:
+        return None
+    try:
+        a, b = parse_number(m.group("n1")), parse_number(m.group("n2"))
+    except ValueError:
+        return None
+    if kind == "money":
+        unit, scale = _money_unit(m.group("n2"), u2)
+        f2 = units().money[u2]
+        if u1 is not None:
+            f1 = units().money[u1]
+        elif re.search(r"[十百千万亿拾佰仟]$", m.group("n1")):
+            f1 = f2
+        else:
+            f1 = scale
+        lo, hi = a * f1, b * f2
+    else:
+        scale = _unit_value(kind, u2)
+        unit = u2
+        lo, hi = a * scale, b * scale
+    if lo > hi:
+        return None
+    f = Found(kind, m.start(), m.end(), (lo, hi), unit=unit, scale=scale, qualifier="range",
+              comparator=m.group("sep"))
+    return f
+
+
+def _from_prefixed(m: re.Match[str]) -> Found | None:
+    if m.group("pre"):
+        try:
+            number = parse_number(m.group("num"))
+        except ValueError:
+            return None
+        factor = units().percent_prefix[m.group("pre")]
+        return Found("percent", m.start(), m.end(), number * factor, unit=m.group("pre"), scale=factor)
+    try:
+        number = parse_number(m.group("snum"))
+    except ValueError:
+        return None
+    return Found("money", m.start(), m.end(), number, unit="元", scale=Decimal(1))
+
+
+def _qualify(norm: str, f: Found) -> None:
+    """Sign, qualifier words before/after, comparator symbols and the direction of a change."""
+    q = qualifiers()
+    start = f.start
+    sign = re.search(r"(?:-|负)$", norm[max(0, start - 1):start])
+    if sign and not (start >= 2 and re.match(r"[0-9A-Za-z.%)）]", norm[start - 2])) and f.qualifier != "range":
+        start -= 1
+        f.start = start
+        f.value = -f.value if not isinstance(f.value, tuple) else f.value
+    # suffix qualifiers (以上, 左右 …) join the surface text
+    for word in sorted(q.suffix, key=len, reverse=True):
+        if norm.startswith(word, f.end):
+            if f.qualifier is None:
+                f.qualifier = q.suffix[word]
+                f.comparator = word
+            f.end += len(word)
+            break
+    # prefix qualifiers, allowing filler characters in between (达到约, 超过了)
+    head_end = start
+    back = norm[max(0, start - 10):start].rstrip(" \u00a0\u3000")
+    cut = len(back)
+    prefix_found = False
+    for _ in range(3):
+        for word in sorted(q.prefix, key=len, reverse=True):
+            if back[:cut].endswith(word):
+                qual = q.prefix[word]
+                if f.qualifier is None and qual is not None:
+                    f.qualifier = qual
+                if f.comparator is None or f.qualifier == qual:
+                    f.comparator = word if f.comparator is None else f.comparator
+                if word in q.symbols and cut == len(back):
+                    f.start = start - (len(norm[:start]) - len(norm[:start].rstrip(" \u00a0\u3000"))) - len(word)
+                cut -= len(word)
+                prefix_found = True
+                break
+        if prefix_found:
+            break
+        if cut and back[cut - 1] in q.filler:
+            cut -= 1
+            continue
+        break
+    head_end = cut
+    # direction words before the number (and before any qualifier)
+    for _ in range(3):
+        seg = back[:head_end]
+        hit = next((w for w in sorted(q.down + q.up, key=len, reverse=True) if seg.endswith(w)), None)
+        if hit is not None:
+            f.direction = "down" if hit in q.down else "up"
+            break
+        if head_end and back[head_end - 1] in q.filler:
+            head_end -= 1
+            continue
+        break
