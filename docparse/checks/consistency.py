@@ -7,8 +7,19 @@ twice under totals of its own.
 
 from __future__ import annotations
 
-from docparse.checks.figures import Figure, FigureKind, from_fact, from_mention, from_row, mention_at, same_place, show
-from docparse.checks.registry import register
+from docparse.checks.figures import (
+    Figure,
+    FigureKind,
+    from_fact,
+    from_mention,
+    from_row,
+    in_table,
+    mention_at,
+    role_mentions,
+    same_place,
+    show,
+)
+from docparse.checks.registry import note, register
 from docparse.checks.results import make
 from docparse.checks.table import is_total_row
 from docparse.model import MoneyRow, Report
@@ -73,6 +84,11 @@ def repeated_figures(report: Report) -> list[CheckResult]:
             mention = mention_at(report.mentions, prov)
             if mention is not None and not same_place(mention.provenance, main.provenance):
                 figures.append(from_mention(name, mention, kind))
+        if in_table(main.provenance, report.money_rows):  # the text restating the table's figure
+            for mention in role_mentions(note("fact_candidates"), name):
+                if not in_table(mention.provenance, report.money_rows) and not any(
+                        same_place(mention.provenance, f.provenance) for f in figures):
+                    figures.append(from_mention(name, mention, kind))
         column = ROW_COLUMNS.get(name)
         if row is not None and column is not None:
             cell = from_row(name, row, column)

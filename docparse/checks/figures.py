@@ -159,3 +159,19 @@ def mention_at(mentions: list[Mention], prov: Provenance) -> Mention | None:
                 p.start, p.end, prov.start, prov.end) and p.start < prov.end and prov.start < p.end):  # type: ignore[operator]
             overlapping = mention
     return overlapping
+
+
+def role_mentions(candidates: object, role: str) -> list[Mention]:
+    """The mentions an earlier stage gave ``role`` (``notes["fact_candidates"]``: items with ``role`` and
+    ``mention``), in document order."""
+    out = []
+    for cand in candidates or []:  # type: ignore[attr-defined]
+        mention = getattr(cand, "mention", None)
+        if getattr(cand, "role", None) == role and isinstance(mention, Mention):
+            out.append(mention)
+    return out
+
+
+def in_table(prov: Provenance | None, rows: list[MoneyRow]) -> bool:
+    """Whether ``prov`` is a cell of one of the 绩效自评表 money rows."""
+    return any(same_place(prov, cell_prov) for row in rows for _, cell_prov in row.cells.values())

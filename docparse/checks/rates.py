@@ -10,8 +10,18 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from docparse.checks.figures import Figure, from_fact, from_mention, from_row, mention_at, same_place, show
-from docparse.checks.registry import register
+from docparse.checks.figures import (
+    Figure,
+    from_fact,
+    from_mention,
+    from_row,
+    in_table,
+    mention_at,
+    role_mentions,
+    same_place,
+    show,
+)
+from docparse.checks.registry import note, register
 from docparse.checks.results import compare, make
 from docparse.model import MoneyRow, Report
 from docparse.model.report import CheckResult
@@ -82,6 +92,9 @@ def _stated_rates(report: Report, rate_name: str) -> list[Figure]:
         mention = mention_at(report.mentions, prov)
         if mention is not None and mention.kind == "percent":
             figures.append(from_mention(rate_name, mention, "rate"))
+    if in_table(main.provenance, report.money_rows):  # the text restating the table's rate
+        figures += [from_mention(rate_name, m, "rate") for m in role_mentions(note("fact_candidates"), rate_name)
+                    if m.kind == "percent" and not in_table(m.provenance, report.money_rows)]
     cells = [row.cells["rate"][1] for row in report.money_rows if "rate" in row.cells]
     out: list[Figure] = []
     for figure in figures:

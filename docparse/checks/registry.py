@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import import_module
+from typing import Any
 
 from docparse.model import Document, Report
 from docparse.model.report import CheckResult
@@ -33,6 +34,7 @@ MODULES = (
 
 REGISTRY: dict[str, Check] = {}
 _document: ContextVar[Document | None] = ContextVar("docparse_checks_document", default=None)
+_notes: ContextVar[dict[str, Any] | None] = ContextVar("docparse_checks_notes", default=None)
 
 
 def register(check_id: str) -> Callable[[Check], Check]:
@@ -55,13 +57,21 @@ def checks() -> dict[str, Check]:
 
 
 @contextmanager
-def reading(document: Document | None) -> Iterator[None]:
-    """Make ``document``'s text available to checks (through :func:`block_text`) for a while."""
-    token = _document.set(document)
+def reading(document: Document | None, notes: dict[str, Any] | None = None) -> Iterator[None]:
+    """Make ``document``'s text and the earlier stages' ``notes`` available to checks for a while
+    (through :func:`block_text` and :func:`note`)."""
+    token, notes_token = _document.set(document), _notes.set(notes)
     try:
         yield
     finally:
         _document.reset(token)
+        _notes.reset(notes_token)
+
+
+def note(name: str) -> Any:
+    """What an earlier stage handed on under ``name`` in ``analysis.notes`` (``None`` when absent)."""
+    notes = _notes.get()
+    return None if notes is None else notes.get(name)
 
 
 def block_text(index: int) -> str | None:
@@ -72,11 +82,11 @@ def block_text(index: int) -> str | None:
     return document.blocks[index].text
 
 
-def run_checks(report: Report, document: Document | None = None,
+def run_checks(report: Report, document: Document | None = None, notes: dict[str, Any] | None = None,
                only: tuple[str, ...] | None = None) -> list[CheckResult]:
     """Run the registered checks (or ``only`` those ids) over ``report``; results in catalogue order."""
     results: list[CheckResult] = []
-    with reading(document):
+    with reading(document, notes):
         for check_id, func in checks().items():
             if only is not None and check_id not in only:
                 continue

@@ -41,6 +41,11 @@ class SelfEvalTable:
     indicators: list[Indicator] = field(default_factory=list)
 
     @property
+    def from_prose(self) -> bool:
+        """Indicators read from prose only: no table whose weights and scores must add up."""
+        return self.total is None and not self.sources and all(i.source == "text" for i in self.indicators)
+
+    @property
     def scored_row(self) -> MoneyRow | None:
         """The money row that carries the budget-execution weight and score."""
         for row in (self.total, *self.sources):
@@ -130,7 +135,7 @@ def weights_total(report: Report) -> list[CheckResult]:
     target = Decimal(str(tolerance_rules()["weights_total"]))
     for table in tables(report):
         weights = _table_weights(table)
-        if len(weights) < 2:
+        if len(weights) < 2 or table.from_prose:
             continue
         found, tol = sum_of(weights)
         if found < target - tol:
@@ -245,7 +250,7 @@ def number(value: Decimal) -> str:
 @register(TOTAL_SCORE)
 def total_score(report: Report) -> list[CheckResult]:
     """The total self-evaluation score = Σ得分 of a complete table (Σ分值 = 100)."""
-    listed = [t for t in tables(report) if _scored(t)]
+    listed = [t for t in tables(report) if _scored(t) and not t.from_prose]
     total = from_fact("total", report.evaluation_score, "score") or from_fact(
         "total", report.facts.get("score"), "score")
     if total is None or len(listed) != 1:

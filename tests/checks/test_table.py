@@ -120,3 +120,13 @@ def test_two_tables_are_checked_apart() -> None:
     first.indicators += second.indicators
     assert len(tables(first)) == 2
     assert statuses(weights_total(first)) == ["pass", "pass"]
+
+
+def test_prose_indicators_are_no_table() -> None:
+    rep = report()
+    rep.indicators = [indicator("数量", "30", "30"), indicator("质量", "60", "50", met=False)]
+    for ind in rep.indicators:
+        ind.source = "text"
+    rep.evaluation_score = Fact(Decimal("90"), "90分")
+    assert weights_total(rep) == [] and total_score(rep) == []
+    assert statuses(score_le_weight(rep)) == ["pass"]
