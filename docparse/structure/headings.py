@@ -139,7 +139,7 @@ def _candidate(lines: list[Line], i: int, document: Document) -> Candidate | Non
     cand = Candidate(i, line.block, line.start + marker.start, base + len(lead), end_block, text.strip(),
                      label, lead.strip(), marker.family, marker.rank, marker.number,
                      sentence=sentence, inline_list=_inline_list(body, marker), has_body=bool(body),
-                     ended=delim in "。；;", styled=level is not None, blocks=blocks)
+                     ended=bool(delim) and delim in "。；;", styled=level is not None, blocks=blocks)
     return cand
 
 
