@@ -15,7 +15,8 @@ from docparse.numbers.found import Found
 
 _WS = re.compile(r"[ \t\u3000\u00a0]+")
 _RUN = re.compile(r"(?<![0-9A-Za-z.])\.?[0-9][0-9.,]*[%‰]?")
-_NOT_AFTER = "年月日号时分秒岁级期届批倍:：、"
+_NOT_AFTER = "年月日号时分秒岁级期届批倍字页:：、"
+_DATE = "年月日号"
 _PUNCT = " \t\u3000\u00a0：:，,。;；、！？!?·"
 _SENTENCE = re.compile(r"[。；;，,！？]")
 
@@ -39,6 +40,7 @@ class Cell:
     text: str
     parts: list[Part]
     prose: bool = False
+    has_header: bool = False
 
 
 def split_cells(text: str) -> tuple[list[tuple[int, int]], bool]:
@@ -114,13 +116,13 @@ def _gap(norm: str, s: int, e: int, found: list[Found], parts: list[Part]) -> No
             continue
         after = norm[re_:re_ + 1]
         before = norm[rs - 1:rs] if rs > 0 else ""
-        if after and after in _NOT_AFTER:
+        if after and after in _NOT_AFTER and (after not in _DATE or "." not in norm[rs:re_]):
             continue
-        if after in ".．" and not norm[re_ + 1:re_ + 2].isdigit():
+        if after and after in ".．" and not norm[re_ + 1:re_ + 2].isdigit():
             continue
-        if before in "(（" and after in ")）":
+        if before and after and before in "(（" and after in ")）":
             continue
-        if before in "第":
+        if before == "第":
             continue
         if rs > pos:
             _text(norm, pos, rs, parts, follows_number=True)

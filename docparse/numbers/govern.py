@@ -47,7 +47,7 @@ class _State:
     row_target: Found | None = None
     row_cmp: str | None = None
     row_known: list[Decimal] = field(default_factory=list)
-    pending: Found | None = None
+    pending: tuple[Found, list[Found]] | None = None
 
     def new_row(self) -> None:
         self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
@@ -57,13 +57,14 @@ class _State:
 def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
     """Every figure per block index: the written ones plus the bare numbers a declared unit governs."""
     state = _State()
-    out: dict[int, list[Found]] = {}
+    work: list[tuple[BlockView, list[Found], set[int]]] = []
     for block in blocks:
         norm = normalise_chars(block.text)
         if block.heading:
             state = _State()
         added: list[Found] = []
         dropped: set[int] = set()
+        work.append((block, added, dropped))
         if block.grid is not None:
             _grid(block, norm, state, added)
         else:
@@ -73,6 +74,8 @@ def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
                 _cell(cell, state, added, dropped, piped)
                 if cell.prose and not piped:
                     state = _State()
+    out: dict[int, list[Found]] = {}
+    for block, added, dropped in work:
         kept = [f for f in block.found if id(f) not in dropped]
         out[block.index] = sorted(kept + added, key=lambda f: (f.start, f.end))
     return out
@@ -112,7 +115,7 @@ def _part(part: Part, cell: Cell, state: _State, added: list[Found], dropped: se
         state.ptr = 0
     if part.kind == "unit":
         if state.pending is not None:
-            _resolve(state.pending, part.text, added)
+            _resolve(*state.pending, part.text)
             state.pending = None
         state.row_unit = part.text
         _advance(state, "unit")
@@ -149,7 +152,8 @@ def _text(part: Part, cell: Cell, state: _State) -> None:
             state.last = "decl" if state.last != "header" else "header"
             return
     run = label_run(text)
-    if run is not None and not (cell.prose and run.prefix_end == 0 and run.suffix_start < len(text)):
+    if run is not None:
+        cell.has_header = True
         if state.last != "header":
             state.prev_cols = state.cols
             state.cols, state.run = [], []
@@ -176,7 +180,7 @@ def _number(part: Part, cell: Cell, state: _State, added: list[Found], piped: bo
     remaining = state.cols[state.ptr:] if state.cols else []
     numeric = [(i, k) for i, k in enumerate(remaining) if k in NUMERIC_KINDS]
     fused_ctx = (not well) or (part.glued and not piped and len(numeric) >= 2 and keyed is None
-                               and not cell.prose)
+                               and (cell.has_header or not cell.prose))
     if fused_ctx and numeric:
         pct_unit = state.row_unit in ("%", "‰") or bool(pct)
         parts = split_fused(digits, [k for _, k in numeric], state.row_known, pct_unit)
@@ -193,7 +197,7 @@ def _number(part: Part, cell: Cell, state: _State, added: list[Found], piped: bo
             return
     if not well:
         return
-    kind = keyed or _advance(state)
+    kind = keyed or (None if cell.prose and not cell.has_header else _advance(state))
     if kind is None and state.unit is not None and not state.cols and not pct and cell.text == raw:
         kind = "money"
     _emit(kind, part.start, part.end, raw, state, added, fused=False)
@@ -218,7 +222,7 @@ def _emit(kind: str | None, start: int, end: int, text: str, state: _State, adde
         if state.row_unit:
             f = _with_unit(number, start, end, state.row_unit)
         else:
-            state.pending = Found("count", start, end, number, comparator=state.row_cmp)
+            state.pending = (Found("count", start, end, number, comparator=state.row_cmp), added)
     elif kind == "actual":
         if state.row_unit:
             f = _with_unit(number, start, end, state.row_unit)
@@ -256,7 +260,7 @@ def _with_unit(number: Decimal, start: int, end: int, unit: str) -> Found | None
     return None
 
 
-def _resolve(pending: Found, unit: str, added: list[Found]) -> None:
+def _resolve(pending: Found, added: list[Found], unit: str) -> None:
     f = _with_unit(pending.value if isinstance(pending.value, Decimal) else pending.low, pending.start,
                    pending.end, unit)
     if f is not None:
@@ -310,7 +314,7 @@ def _grid(block: BlockView, norm: str, state: _State, added: list[Found]) -> Non
                     state.row_target = part.found
                 elif part.kind == "unit":
                     if state.pending is not None:
-                        _resolve(state.pending, part.text, added)
+                        _resolve(*state.pending, part.text)
                         state.pending = None
                     state.row_unit = part.text
                 elif part.kind == "cmp":

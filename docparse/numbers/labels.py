@@ -46,7 +46,7 @@ def _cover(text: str, pos: int) -> tuple[list[str], int]:
     """Consecutive labels from ``pos`` (separators between them allowed)."""
     kinds: list[str] = []
     while pos < len(text):
-        while pos < len(text) and text[pos] in " 、/，,：:":
+        while pos < len(text) and text[pos] in " 、：:":
             pos += 1
         got = _label_at(text, pos)
         if got is None:
