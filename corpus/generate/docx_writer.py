@@ -20,7 +20,6 @@ from docx.shared import Cm, Pt, RGBColor
 from corpus.generate.model import Document, Mention, PageBreak, Para, Table
 
 HEADING_NUM = 90
-ITEM_NUM = 91
 SIZES = {1: 16, 2: 14, 3: 12, 4: 12}
 
 
@@ -84,29 +83,30 @@ class _Numbering:
     def __init__(self, doc: Any, levels: dict[int, tuple[str, str]], item_level: tuple[str, str],
                  east_asia: str) -> None:
         self.root = doc.part.numbering_part.element
-        first_num = self.root.find(qn("w:num"))
-        for an in (_abstract(HEADING_NUM, [levels[i] for i in sorted(levels)], east_asia, True),
-                   _abstract(ITEM_NUM, [tuple(item_level)], east_asia, False)):
-            if first_num is not None:
-                first_num.addprevious(an)
-            else:
-                self.root.append(an)
+        self.east_asia = east_asia
+        self.item_level = tuple(item_level)
+        self.next_abstract = HEADING_NUM
         self.next_id = 100
-        self.heading_id = self.new(HEADING_NUM)
+        self.heading_id = self._list([levels[i] for i in sorted(levels)], True)
 
-    def new(self, abstract: int) -> int:
+    def new_list(self) -> int:
+        """A fresh enumerated list (its own abstractNum, so it starts at 1 in Word and LibreOffice)."""
+        return self._list([self.item_level], False)
+
+    def _list(self, levels: list[tuple[str, str]], heading: bool) -> int:
+        an = _abstract(self.next_abstract, levels, self.east_asia, heading)
+        first_num = self.root.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(an)
+        else:
+            self.root.append(an)
         num = OxmlElement("w:num")
         num.set(qn("w:numId"), str(self.next_id))
         ref = OxmlElement("w:abstractNumId")
-        ref.set(qn("w:val"), str(abstract))
+        ref.set(qn("w:val"), str(self.next_abstract))
         num.append(ref)
-        override = OxmlElement("w:lvlOverride")
-        override.set(qn("w:ilvl"), "0")
-        start = OxmlElement("w:startOverride")
-        start.set(qn("w:val"), "1")
-        override.append(start)
-        num.append(override)
         self.root.append(num)
+        self.next_abstract += 1
         self.next_id += 1
         return self.next_id - 1
 
@@ -233,7 +233,7 @@ def write_docx(document: Document, path: Path, options: dict[str, Any], seed: in
             p = doc.add_paragraph()
             if mode.startswith("autonum"):
                 if item_num is None:
-                    item_num = numbering.new(ITEM_NUM)
+                    item_num = numbering.new_list()
                 _num_pr(p, item_num, 0)
                 p.paragraph_format.first_line_indent = Pt(24)
                 _runs(p, para.parts, east_asia, rng)

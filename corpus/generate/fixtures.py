@@ -56,7 +56,7 @@ def fixture_specs() -> list[Spec]:
         _s("f04-docx-altered-score", "table", 704, "docx", fault={"kind": "altered_score"}),
         _s("f05-docx-truncated", "project", 705, "docx", fault={"kind": "truncated"}),
         _s("f06-pdf-truncated", "project", 706, "pdf", pdf="reportlab", fault={"kind": "truncated"}),
-        _s("f07-pdf-encrypted", "project", 707, "pdf", pdf="reportlab", fault={"kind": "encrypted"}),
+        _s("f07-pdf-encrypted", "project", 707, "pdf", pdf="reportlab-ttf", fault={"kind": "encrypted"}),
         _s("f08-docx-corrupt", "national", 708, "docx", fault={"kind": "corrupt"}),
         _s("f09-pdf-corrupt", "project", 709, "pdf", pdf="reportlab", fault={"kind": "corrupt"}),
         _s("f10-pdf-no-text-layer", "table", 710, "pdf", pdf="reportlab", fault={"kind": "no_text_layer"}),
@@ -100,7 +100,7 @@ def random_specs(count: int, seed: int, formats: list[str], fault_rate: float) -
                 pool += list(PDF_FAULTS)
             fault = rng.choice(pool)
             if fault in PDF_FAULTS:
-                opts["pdf"] = "reportlab"
+                opts["pdf"] = "reportlab-ttf" if fault == "encrypted" else "reportlab"
             if fault == "altered_score" and kind != "table":
                 opts["table"] = fmt != "txt"
                 if fmt == "txt":

@@ -25,6 +25,7 @@ from corpus.generate.model import Document, Mention, PageBreak, Para, Table
 WQY = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 PAGE_W, PAGE_H = A4
 TOP, BOTTOM, LEFT, RIGHT = 80.0, 70.0, 72.0, 72.0
+NO_LINE_START = set("，。、；：？！）》”’%,.;:)")
 KANGXI = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0x2F00, 0x2FD6)}
 
 
@@ -92,7 +93,7 @@ class _Layout:
         start, cur, limit = 0, 0.0, avail - first_indent
         for i, ch in enumerate(text):
             w = self.width(ch, size)
-            if cur + w > limit and i > start:
+            if cur + w > limit and i > start and ch not in NO_LINE_START:
                 lines.append(text[start:i])
                 if any(a < i < b for a, b in spans):
                     self.wrapped_amounts += 1

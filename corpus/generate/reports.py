@@ -266,7 +266,7 @@ def transfer_payment(b: Builder) -> dict:
     score = shown_score(b, ctx)
     b.h(1, "绩效目标分解下达情况", "goals")
     b.h(2, "资金下达情况")
-    fund_listing(b, ctx, f"{ctx.year}年，我县共收到{short}资金，具体如下。")
+    fund_listing(b, ctx, f"{ctx.year}年，我{ctx.county[-1]}共收到{short}资金，具体如下。")
     budget_sentence(b, ctx)
     b.h(2, "绩效目标分解情况")
     b.p(f"县{ctx.theme.dept}结合实际制定了资金分配方案和区域绩效目标，主要目标如下：")
