@@ -23,6 +23,7 @@ STAGES: list[str] = [
     "docparse.extract.mentions:collect",
     "docparse.extract.selfeval_table:extract",
     "docparse.extract.facts:extract",
+    "docparse.extract.funds:extract",
     "docparse.extract.evaluation:extract",
     "docparse.checks:run",
 ]

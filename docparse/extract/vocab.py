@@ -19,7 +19,8 @@ _REQUIRED = {
                                 "met_words", "unmet_words", "prose_labels", "prose_measure_suffixes",
                                 "prose_links"],
     "extract/funds.yaml": ["item_separators", "listing_openers", "total_words", "name_prefixes",
-                           "name_suffixes", "max_group_chars", "max_name_chars", "min_items"],
+                           "name_suffixes", "max_group_chars", "max_name_chars", "min_items", "total_cues",
+                           "fact_words", "rate_words"],
 }
 
 

@@ -1,0 +1,230 @@
+"""Itemised fund listings: "组名：项目A9万元，项目B3.5万元，…" → fund items with group, name and amount.
+
+A listing is a sentence holding at least ``min_items`` money mentions, each after a short name
+(the text back to the previous amount's separator). The lead before a colon is the group; a
+"共计/合计" amount at the end of the run is the group's subtotal; the figure the listing follows
+("…合计99万元。其中，…", "下达…1883.00万元。其中，…") is its total. A listing that repeats an
+earlier one item for item names the same items (each item is listed once).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docparse.extract.vocab import rules, simplified, words
+from docparse.model.report import Fact, FundItem, FundListing, Mention
+
+if TYPE_CHECKING:
+    from docparse.model.document import Block
+    from docparse.pipeline import Analysis
+
+_SENTENCE = "。；;！？!?"
+
+
+@dataclass(slots=True)
+class _Run:
+    block: Block
+    start: int  # sentence start in the block text
+    end: int
+    mentions: list[Mention]
+
+
+def _sentences(block: Block, mentions: list[Mention]) -> list[_Run]:
+    text = block.text
+    out: list[_Run] = []
+    start = 0
+    for i, ch in enumerate(text + "。"):
+        if ch in _SENTENCE:
+            inside = [m for m in mentions if start <= (m.provenance.start or 0) < i]
+            out.append(_Run(block, start, i, inside))
+            start = i + 1
+    return out
+
+
+_LIST_MARK = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[①-⑳])\s*")
+
+
+def _finditer(text: str, word: str, start: int, end: int) -> list[int]:
+    out, pos = [], text.find(word, start, end)
+    while pos != -1:
+        out.append(pos)
+        pos = text.find(word, pos + 1, end)
+    return out
+
+
+def _clean_name(name: str) -> str:
+    name = _LIST_MARK.sub("", name.strip(" ，,、；;：:。\u3000"))
+    changed = True
+    while changed:
+        changed = False
+        for prefix in words("funds", "listing_openers") + words("funds", "name_prefixes"):
+            if name.startswith(prefix) and len(name) > len(prefix):
+                name = name[len(prefix):].lstrip(" ，,、：:")
+                changed = True
+        for suffix in words("funds", "name_suffixes"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                name = name[: -len(suffix)].rstrip(" ，,、：:")
+                changed = True
+    return name
+
+
+def _is_total(name: str) -> bool:
+    clean = simplified(name).strip(" ，,、：:")
+    return any(clean.startswith(w) or clean.endswith(w) for w in rules("funds")["total_words"]) or clean == ""
+
+
+def _fact(m: Mention) -> Fact:
+    return Fact(value=m.low, text=m.text, provenance=m.provenance, money=True)
+
+
+_Listing = tuple[str | None, list[tuple[str, Mention]], Mention | None, Mention | None, bool]
+
+
+def _listing(run: _Run) -> _Listing | None:
+    """(group, [(name, amount)], subtotal, total stated before an opener, opened by 其中/…)."""
+    text = run.block.text
+    conf = rules("funds")
+    money = [m for m in run.mentions if m.kind == "money" and not m.is_range]
+    if len(money) < int(conf["min_items"]):
+        return None
+    head_end = money[0].provenance.start or 0
+    head = text[run.start:head_end]
+    lead_total: Mention | None = None
+    # "下达…1883.00万元。其中，…" in one sentence: amounts before the opener are the total.
+    plain = simplified(text)
+    positions = sorted({pos for opener in words("funds", "listing_openers")
+                        for pos in _finditer(plain, opener, run.start, run.end)})
+    starts = [m.provenance.start or 0 for m in money]
+    splitting = [p for p in positions if any(s < p for s in starts) and any(s > p for s in starts)]
+    opener_at = splitting[0] if splitting else (positions[0] if positions else -1)
+    if opener_at != -1:
+        before = [m for m in money if (m.provenance.start or 0) < opener_at]
+        if before:
+            lead_total = before[-1]
+            money = [m for m in money if (m.provenance.start or 0) > opener_at]
+            head = text[opener_at:(money[0].provenance.start or 0)] if money else ""
+    if len(money) < int(conf["min_items"]):
+        return None
+    group = None
+    colon = max(head.rfind("："), head.rfind(":"))
+    first_name_from = 0
+    if colon != -1:
+        lead = _clean_name(head[:colon])
+        if (0 < len(lead) <= int(conf["max_group_chars"]) and not re.search(r"\d", lead)
+                and lead not in conf["listing_openers"]):
+            group = lead
+        first_name_from = colon + 1
+    else:
+        commas = [head.rfind(ch) for ch in "，,"]
+        first_name_from = max(commas) + 1
+    items: list[tuple[str, Mention]] = []
+    subtotal: Mention | None = None
+    prev_end = (money[0].provenance.start or 0) - len(head) + first_name_from
+    for k, m in enumerate(money):
+        start = m.provenance.start or 0
+        raw = text[prev_end:start] if k else head[first_name_from:]
+        prev_end = m.provenance.end or start
+        if _is_total(raw) and k == len(money) - 1 and items:
+            subtotal = m
+            break
+        name = _clean_name(raw)
+        per_unit = any(simplified(name).startswith(w) for w in conf["rate_words"])
+        if not name or per_unit or len(name) > int(conf["max_name_chars"]) or re.search(r"[。；]", name):
+            if k == 0:
+                continue
+            return None
+        items.append((name, m))
+    if len(items) < int(conf["min_items"]):
+        return None
+    factual = sum(1 for name, _ in items if any(w in simplified(name) for w in conf["fact_words"]))
+    if factual * 2 >= len(items):
+        return None
+    return group, items, subtotal, lead_total, opener_at != -1
+
+
+def _says_total(run: _Run) -> bool:
+    text = simplified(run.block.text[run.start:run.end])
+    return any(w in text for w in rules("funds")["total_cues"])
+
+
+def _preceding_total(runs: list[_Run], idx: int, prev: tuple[Mention, _Run] | None,
+                     listed: set[tuple[int, int]], opened: bool) -> Mention | None:
+    """The figure a listing follows: the last amount of an earlier sentence that states a whole
+    (or, for a listing opened by 其中, of the sentence right before it)."""
+    for j in range(idx - 1, -1, -1):
+        amounts = [m for m in runs[j].mentions if m.kind == "money" and not m.is_range]
+        if amounts:
+            ok = (_says_total(runs[j]) or (opened and j == idx - 1)) and (
+                runs[j].block.index, runs[j].start) not in listed
+            return amounts[-1] if ok else None
+        if j < idx - 2:
+            return None
+    if prev is None:
+        return None
+    mention, run = prev
+    return mention if _says_total(run) and (run.block.index, run.start) not in listed else None
+
+
+def extract(analysis: Analysis) -> None:
+    """Stage: ``report.fund_items`` and ``report.fund_listings``."""
+    report = analysis.report
+    by_block: dict[int, list[Mention]] = {}
+    for m in report.mentions:
+        if m.provenance is not None and m.provenance.block is not None and m.kind == "money":
+            by_block.setdefault(m.provenance.block, []).append(m)
+    seen: dict[tuple[tuple[str, str], ...], list[int]] = {}
+    prev_money: tuple[Mention, _Run] | None = None
+    prev_money_block = -10
+    listed: set[tuple[int, int]] = set()
+    shared_total: Fact | None = None
+    last_listing_block: int | None = None
+    for block in analysis.document.blocks:
+        if block.kind != "paragraph" or not block.is_body:
+            continue
+        mentions = by_block.get(block.index, [])
+        runs = _sentences(block, mentions)
+        for idx, run in enumerate(runs):
+            found = _listing(run)
+            if found is None:
+                if run.mentions:
+                    shared_total = None
+                continue
+            group, items, subtotal, lead_total, opened = found
+            listed.add((block.index, run.start))
+            total_m = lead_total
+            if total_m is None:
+                recent = prev_money if block.index - prev_money_block <= 2 else None
+                prior = _preceding_total(runs, idx, recent, listed, opened)
+                follows_listing = last_listing_block is not None and (
+                    last_listing_block == block.index or last_listing_block == block.index - 1)
+                if follows_listing and shared_total is not None:
+                    total = shared_total
+                else:
+                    total = _fact(prior) if prior is not None else None
+            else:
+                total = _fact(total_m)
+            shared_total = total
+            last_listing_block = block.index
+            key = tuple((name, str(m.low)) for name, m in items)
+            if key in seen:
+                indices = seen[key]
+            else:
+                indices = []
+                for name, m in items:
+                    indices.append(len(report.fund_items))
+                    report.fund_items.append(FundItem(name=name, value=m.low, text=m.text, group=group,
+                                                      provenance=m.provenance))
+                seen[key] = indices
+            first = items[0][1].provenance
+            report.fund_listings.append(FundListing(
+                items=list(indices), group=group, total=total,
+                subtotal=_fact(subtotal) if subtotal is not None else None,
+                provenance=block.provenance.at(block.index, run.start, run.end) if first else None,
+            ))
+        with_money = [r for r in runs if any(m.kind == "money" for m in r.mentions)]
+        if with_money:
+            last = with_money[-1]
+            prev_money = ([m for m in last.mentions if m.kind == "money"][-1], last)
+            prev_money_block = block.index
