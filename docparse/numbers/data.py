@@ -24,6 +24,7 @@ class NumeralRules:
     exact_suffixes: tuple[str, ...]
     jiao: tuple[str, ...]
     fen: tuple[str, ...]
+    capitals: str
 
 
 @cache
@@ -44,6 +45,7 @@ def numerals() -> NumeralRules:
         exact_suffixes=tuple(data.get("exact_suffixes", [])),
         jiao=tuple(data.get("jiao", [])),
         fen=tuple(data.get("fen", [])),
+        capitals=str(data.get("capitals", "")),
     )
 
 

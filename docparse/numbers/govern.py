@@ -226,7 +226,7 @@ def _emit(kind: str | None, start: int, end: int, text: str, state: _State, adde
     elif kind == "actual":
         if state.row_unit:
             f = _with_unit(number, start, end, state.row_unit)
-        elif state.row_target is not None and state.row_target.unit:
+        elif state.row_target is not None and state.row_target.unit and not fused:
             t = state.row_target
             scale = t.scale or Decimal(1)
             f = Found(t.kind, start, end, number * scale, unit=t.unit, scale=scale, unit_from=t.unit)

@@ -39,7 +39,7 @@ def _patterns() -> _Patterns:
     cn_digits = "".join(num_rules.digits)
     small = "".join(num_rules.small_units)
     big = "".join(num_rules.big_units)
-    arabic = r"(?<![0-9A-Za-z.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    arabic = r"(?<![0-9A-Za-z.])(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?:0|[1-9]\d*)(?:\.\d+)?)(?![0-9])"
     arabic_expr = rf"{arabic}(?:[{small}{big}]+(?:\d+(?:\.\d+)?[{small}{big}]+)*)?"
     cn_expr = (rf"[{cn_digits}{small[:1]}{small[1:2]}][{cn_digits}{small}{big}]*"
                rf"(?:{re.escape(num_rules.point)}[{cn_digits}]+[{big}]?)?")
@@ -159,6 +159,9 @@ def _count_ok(norm: str, f: Found) -> bool:
     u = units()
     after = norm[f.end:f.end + 2]
     if any(after.startswith(w) for w in u.measure_not_followed_by):
+        return False
+    caps = numerals().capitals
+    if caps and all(ch in caps or ch == "零" for ch in norm[f.start:f.end - len(f.unit or "")]):
         return False
     before = norm[max(0, f.start - 2):f.start]
     return not any(before.endswith(w) for w in u.measure_not_preceded_by)
