@@ -47,8 +47,9 @@ class Candidate:
 
 
 def _style_level(block: Block) -> int | None:
-    if block.outline_level is not None and 0 <= block.outline_level < 9:
-        return block.outline_level + 1
+    """Heading level from Word: outline level (1 = top, as readers report it) or a heading style."""
+    if block.outline_level is not None and 1 <= block.outline_level <= 9:
+        return block.outline_level
     if block.style:
         m = _STYLE_LEVEL.search(block.style)
         if m:
@@ -105,6 +106,12 @@ def _candidate(lines: list[Line], i: int, document: Document) -> Candidate | Non
     block = document.blocks[line.block]
     level = _style_level(block)
     marker = find_marker(line.folded)
+    rules = numbering()
+    if (marker is None and not line.flattened and rules["annex"].match(line.folded)
+            and len(line.folded.strip()) <= rules["annex_max_chars"] and not line.folded.rstrip().endswith("。")):
+        text = line.text.strip()
+        return Candidate(i, line.block, line.start, line.end, line.block, text, None, text,
+                         "annex", -5, None, styled=level is not None, blocks=[line.block])
     if marker is None:
         if level is None or line.start != 0 or len(line.folded) > 60 or line.folded.rstrip().endswith("。"):
             return None
@@ -189,7 +196,10 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
             for c in run:
                 if not c.styled:
                     c.is_heading = False
-    return [c for c in cands if c.is_heading]
+    heads = [c for c in cands if c.is_heading]
+    # attachments open only after the report's first numbered heading
+    first = next((n for n, c in enumerate(heads) if c.number is not None), len(heads))
+    return [c for n, c in enumerate(heads) if c.family != "annex" or n > first]
 
 
 def _next_is_sibling(c: Candidate, cands: list[Candidate], position: dict[int, int]) -> bool:

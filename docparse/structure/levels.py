@@ -42,6 +42,7 @@ def assign_levels(heads: list[Candidate]) -> tuple[list[int], list[dict[str, Any
     order = family_order(heads)
     pos = {f: i for i, f in enumerate(order)}
     rank = {h.family: h.rank for h in heads}
+    numbered = {h.family: h.number is not None for h in heads}
     stack: list[tuple[Candidate, int]] = []
     last_child: dict[tuple[int, str], int] = {}
     levels: list[int] = []
@@ -58,7 +59,12 @@ def assign_levels(heads: list[Candidate]) -> tuple[list[int], list[dict[str, Any
         elif h.number is None:
             while stack and rank[stack[-1][0].family] >= h.rank:
                 stack.pop()
-        level = stack[-1][1] + 1 if stack else pos[h.family] + 1
+        if stack:
+            level = stack[-1][1] + 1
+        elif h.number in (None, 1):
+            level = 1
+        else:  # an excerpt starting mid-count sits under the numbered families outside it
+            level = 1 + sum(1 for f in order[: pos[h.family]] if numbered[f])
         parent = id(stack[-1][0]) if stack else 0
         if h.number is not None:
             prev = last_child.get((parent, h.family))

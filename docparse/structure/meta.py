@@ -66,12 +66,16 @@ def title_candidates(lines: list[Line], stop: int) -> list[TitleCandidate]:
             continue
         text, folded = _clean(line.text, line.folded)
         judged = _title_like(folded)
-        if judged is None and i + 1 < stop and not _SENTENCE.search(folded) and 4 <= len(folded) <= 60:
+        if (judged is None and i + 1 < stop and not _SENTENCE.search(folded) and 2 <= len(folded) <= 40
+                and _org_at(text, folded, whole=True) is None):
             nxt = lines[i + 1]
             t2, f2 = _clean(nxt.text, nxt.folded)
-            if len(f2) <= 16 and _title_like(folded + f2):
-                sep = "" if nxt.block != line.block else " "
-                text, folded, judged = text + sep + t2, folded + sep + f2, _title_like(folded + sep + f2)
+            sep = "" if nxt.block != line.block else " "
+            joined = _title_like(folded + sep + f2)
+            # a title broken in two: the second part is short ("绩效评价报告"), or the first part
+            # names the year and the second carries on ("石水县2024年度" / "中央…资金绩效自评报告")
+            if joined and (len(f2) <= 16 or re.search(r"(?:19|20)\d{2}", folded)):
+                text, folded, judged = text + sep + t2, folded + sep + f2, joined
                 i += 1
         if judged is None:
             # a title glued to what follows it ("…自评表主管部门…", "…报告20XX年我县…")

@@ -42,6 +42,9 @@ def canonical(title: str) -> tuple[str | None, float]:
     if not key:
         return None, 0.0
     rules = outlines()
+    for name, words in rules["prefixes"].items():
+        if any(key.startswith(match_key(w)) for w in words):
+            return name, 100.0
     best: dict[str, tuple[float, int]] = {}
     for name, syn in _synonyms():
         s, where = score(key, syn)

@@ -31,8 +31,8 @@ def _compile(name: str, pattern: str) -> re.Pattern[str]:
 def numbering() -> dict[str, Any]:
     name = "structure/numbering.yaml"
     data = load_yaml(name)
-    require_keys(name, data, ["families", "list_openings", "lead_delimiters", "comma_continuations",
-                              "thresholds", "guards"])
+    require_keys(name, data, ["families", "annex", "annex_max_chars", "list_openings", "lead_delimiters",
+                              "comma_continuations", "thresholds", "guards"])
     families = []
     for entry in data["families"]:
         if not {"key", "pattern", "rank"} <= set(entry):
@@ -42,6 +42,8 @@ def numbering() -> dict[str, Any]:
     return {
         "families": families,
         "list_openings": _compile(name, r"\s*(?:" + "|".join(data["list_openings"]) + ")"),
+        "annex": _compile(name, r"\s*(?:" + data["annex"] + ")"),
+        "annex_max_chars": int(data["annex_max_chars"]),
         "lead_delimiters": str(data["lead_delimiters"]),
         "comma_continuations": tuple(data["comma_continuations"]),
         "thresholds": dict(data["thresholds"]),
@@ -55,7 +57,7 @@ def numbering() -> dict[str, Any]:
 def outlines() -> dict[str, Any]:
     name = "structure/outlines.yaml"
     data = load_yaml(name)
-    require_keys(name, data, ["canonical", "expected", "min_score", "tie_margin"])
+    require_keys(name, data, ["canonical", "expected", "min_score", "tie_margin", "prefixes"])
     for key, synonyms in data["canonical"].items():
         if not synonyms or not all(isinstance(s, str) for s in synonyms):
             raise RuleFileError(rules_dir() / name, f"canonical {key!r} needs a list of headings")

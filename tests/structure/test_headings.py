@@ -73,7 +73,7 @@ def test_inline_heading_split_from_body() -> None:
     got = flat(a)
     assert ("（1）“智慧校园”平台运维经费", 3) in got
     assert ("（2）教师培训经费", 3) in got
-    sec = [s for s in a.report.all_sections() if s.heading.startswith("（1）")][0]
+    sec = next(s for s in a.report.all_sections() if s.heading.startswith("（1）"))
     assert sec.title == "“智慧校园”平台运维经费" and sec.number == "（1）"
     assert ("1、组织机构设置及人员情况", 3) in got
 
