@@ -61,6 +61,7 @@ def _integer_part(s: str, original: str) -> Decimal:
     num: Decimal | None = None
     prev_digit = False
     seen = False
+    unit_seen = False
     for tok in _TOKEN.findall(s):
         if tok[0].isdigit():
             if prev_digit:
@@ -69,22 +70,27 @@ def _integer_part(s: str, original: str) -> Decimal:
             prev_digit, seen = True, True
         elif tok in rules.digits:
             d = Decimal(rules.digits[tok])
+            if d == 0 and unit_seen:
+                prev_digit, seen = False, True
+                continue
+            if prev_digit and unit_seen:
+                raise ValueError(f"digits run on after a unit: {original!r}")
             num = num * 10 + d if (prev_digit and num is not None) else d
             prev_digit, seen = True, True
         elif tok in rules.small_units:
             section += (num if num is not None else Decimal(1)) * rules.small_units[tok]
-            num, prev_digit, seen = None, False, True
+            num, prev_digit, seen, unit_seen = None, False, True, True
         elif tok in rules.big_units:
             mult = rules.big_units[tok]
             part = section + (num or 0)
             if not seen:
                 raise ValueError(f"scale without a number: {original!r}")
             if mult >= 100000000:
-                total = (total + wan + part) * mult
+                total += (wan + part) * mult
                 wan = Decimal(0)
             else:
                 wan += part * mult
-            section, num, prev_digit = Decimal(0), None, False
+            section, num, prev_digit, unit_seen = Decimal(0), None, False, True
         else:
             raise ValueError(f"not a numeral: {original!r}")
     if not seen:
@@ -114,6 +120,9 @@ def parse_yuan(text: str) -> Decimal:
     """An amount written with 元/圆 and optional 角/分/整: 贰拾叁万肆仟伍佰陆拾柒元捌角玖分 → 234567.89."""
     rules = numerals()
     s = normalise_chars(text).strip()
+    for word in ("-", *rules.minus_words):
+        if s.startswith(word) and len(s) > len(word):
+            return -parse_yuan(s[len(word):])
     for suffix in rules.exact_suffixes:
         if s.endswith(suffix):
             s = s[: -len(suffix)]
