@@ -24,6 +24,7 @@ STAGES: list[str] = [
     "docparse.extract.selfeval_table:extract",
     "docparse.extract.facts:extract",
     "docparse.extract.funds:extract",
+    "docparse.extract.indicators:extract",
     "docparse.extract.evaluation:extract",
     "docparse.checks:run",
 ]

@@ -72,7 +72,7 @@ def _comparator(prefix: str, suffix: str) -> str | None:
     for op, signs in table.items():
         for sign in signs:
             where = suffix if sign in suffix_words else prefix
-            hit = where.startswith(sign) if sign in suffix_words else sign in where
+            hit = sign in where
             if hit and (best is None or len(sign) > best[0]):
                 best = (len(sign), op)
     return best[1] if best else None

@@ -1,0 +1,238 @@
+"""Performance indicators: the self-evaluation table's rows merged with those stated in prose.
+
+Prose gives indicators in two ways:
+
+- under a 二级指标 label ("数量指标：布防飞机数量≥6架，实际布防6架；…", or a heading "(1)数量指标"
+  with statements below it): each clause with a figure is an indicator — the words before the
+  figure are its name, a comparator makes the figure the target, "实际…" the actual;
+- a measure ending in 率/度 with a percentage anywhere ("网上可办率达99.14%",
+  "满意率均达到99%以上").
+
+Table rows come first where both state the same indicator; all are returned in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docparse.extract.values import comparison, meets
+from docparse.extract.vocab import rules, simplified, words
+from docparse.model.report import Indicator, Mention
+
+if TYPE_CHECKING:
+    from docparse.model.document import Block
+    from docparse.pipeline import Analysis
+
+_CLAUSE = re.compile(r"[，,；;。!！?？]")
+_SENTENCE = "；;。!！?？"
+
+
+def _level2_in(text: str) -> str | None:
+    plain = simplified(text)
+    for label in words("indicators", "prose_labels"):
+        if label in plain:
+            return label
+    return None
+
+
+def _level1_of(level2: str | None) -> str | None:
+    return rules("indicators")["level1_of"].get(level2) if level2 else None
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^\s*(?:\d+[.、．]|[（(]\d+[)）]|[①-⑳])\s*", "", name)
+    name = name.strip(" ，,、：:；;。\u3000")
+    changed = True
+    while changed:
+        changed = False
+        for link in words("indicators", "name_links"):
+            if name.endswith(link) and len(name) > len(link) + 1:
+                name = name[: -len(link)].rstrip(" ，,、：:")
+                changed = True
+    for prefix in ("其中", "并且", "同时", "全年"):
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            name = name[len(prefix):].lstrip(" ，,、：:")
+    return name
+
+
+def _value_text(block: Block, m: Mention) -> tuple[str, int, int]:
+    """The figure with its comparator before and 以上/以下 after, as written."""
+    text = block.text
+    start, end = m.provenance.start or 0, m.provenance.end or 0
+    before = text[max(0, start - 6):start]
+    for sign in sorted({s for signs in rules("indicators")["comparators"].values() for s in signs},
+                       key=len, reverse=True):
+        if sign in rules("indicators")["suffix_comparators"]:
+            continue
+        if before.endswith(sign):
+            start -= len(sign)
+            break
+    for word in rules("indicators")["suffix_comparators"]:
+        if text.startswith(word, end):
+            end += len(word)
+            break
+    return text[start:end], start, end
+
+
+def _is_fact_rate(name: str) -> bool:
+    plain = simplified(name)
+    return any(w in plain for w in rules("indicators")["fact_rates"])
+
+
+def _block_level2(analysis: Analysis, block: Block) -> str | None:
+    sections = analysis.notes.get("block_sections") or []
+    section = sections[block.index] if block.index < len(sections) else None
+    while section is not None:
+        found = _level2_in(section.heading)
+        if found:
+            return found
+        break
+    return None
+
+
+def prose_indicators(analysis: Analysis) -> list[Indicator]:
+    """Indicators stated in the body text."""
+    out: list[Indicator] = []
+    by_block: dict[int, list[Mention]] = {}
+    for m in analysis.report.mentions:
+        if m.provenance is not None and m.provenance.block is not None and m.kind in ("percent", "count", "money"):
+            by_block.setdefault(m.provenance.block, []).append(m)
+    headings = set(analysis.notes.get("heading_blocks") or ())
+    for block in analysis.document.blocks:
+        if block.kind != "paragraph" or not block.is_body or block.index in headings:
+            continue
+        mentions = by_block.get(block.index, [])
+        if not mentions:
+            continue
+        if len(block.text) < 40 and not re.search(r"[，,。；;：:]", block.text):
+            continue  # a table cell flattened to a line
+        out.extend(_block_indicators(analysis, block, mentions))
+    return out
+
+
+def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention]) -> list[Indicator]:
+    text = block.text
+    plain = simplified(text)
+    labels = sorted(
+        ((pos, label) for label in words("indicators", "prose_labels")
+         for pos in [m.start() for m in re.finditer(re.escape(label), plain)]),
+        key=lambda x: (x[0], -len(x[1])),
+    )
+    # keep the longest label at each position, drop labels inside longer ones
+    kept: list[tuple[int, str]] = []
+    for pos, label in labels:
+        if kept and pos < kept[-1][0] + len(kept[-1][1]):
+            continue
+        kept.append((pos, label))
+    section_level2 = _block_level2(analysis, block)
+    in_goals = _top_canonical(analysis, block) in rules("indicators")["target_sections"]
+    out: list[Indicator] = []
+    last: Indicator | None = None
+    used_end = -1
+    for m in mentions:
+        start = m.provenance.start or 0
+        if start < used_end:
+            continue
+        level2 = next((label for pos, label in reversed(kept) if pos < start), section_level2)
+        label_end = max((pos + len(label) for pos, label in kept if pos < start), default=0)
+        value, vstart, vend = _value_text(block, m)
+        cut = max(text.rfind(ch, 0, vstart) for ch in "，,；;。：:") + 1
+        sentence_start = max(text.rfind(ch, 0, vstart) for ch in _SENTENCE) + 1
+        name = _clean_name(text[max(cut, label_end):vstart])
+        used_end = vend
+        colon = re.search(r"[：:]", text[sentence_start:vstart])
+        if level2 is not None and colon and 0 < colon.start() <= 20:
+            lead = _clean_name(text[sentence_start:sentence_start + colon.start()])
+            if lead and _level2_in(lead) is None:
+                later = [x for x in mentions if (x.provenance.start or 0) > start
+                         and (x.provenance.start or 0) < _sentence_end(text, start)]
+                if later:
+                    continue  # the sentence's last figure carries the lead's value
+                name = lead
+        if not name and level2 and label_end and level2.endswith(("度", "率")):
+            name = level2
+        cmp = comparison(value)
+        is_target = cmp is not None and (
+            (cmp.op != "=" and not value.endswith(("以上", "以下"))) or in_goals)
+        target_word = next((w for w in words("indicators", "target_openers")
+                            if simplified(name).startswith(w)), None)
+        if target_word and last is not None and last.target is None and _same_sentence(
+                last, block, sentence_start):
+            last.target, last.target_cmp = value, cmp
+            last.met = meets(cmp, last.actual_cmp)
+            continue
+        opener = next((w for w in words("indicators", "actual_openers") if name.startswith(w)), None)
+        if last is not None and opener and last.actual is None and last.target is not None and _same_sentence(
+                last, block, sentence_start):
+            last.actual, last.actual_cmp = value, cmp
+            last.met = meets(last.target_cmp, cmp)
+            continue
+        measure = name.endswith(tuple(rules("indicators")["prose_measure_suffixes"])) and m.kind == "percent"
+        if level2 is None and not measure:
+            continue
+        if not name or len(name) > 30 or _is_fact_rate(name) or not re.search(r"[\u4e00-\u9fff]", name):
+            continue
+        if m.kind == "money" and level2 is None:
+            continue
+        ind = Indicator(
+            name=name, level1=_level1_of(level2), level2=level2,
+            target=value if is_target else None, actual=None if is_target else value,
+            source="text", provenance=block.provenance.at(block.index, vstart, vend),
+            target_cmp=cmp if is_target else None, actual_cmp=None if is_target else cmp,
+        )
+        out.append(ind)
+        last = ind
+    return out
+
+
+def _same_sentence(ind: Indicator, block: Block, sentence_start: int) -> bool:
+    p = ind.provenance
+    return p is not None and p.block == block.index and (p.start or 0) >= sentence_start
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [text.find(ch, pos) for ch in _SENTENCE]
+    ends = [e for e in ends if e != -1]
+    return min(ends) if ends else len(text)
+
+
+def _top_canonical(analysis: Analysis, block: Block) -> str | None:
+    for section in analysis.report.sections:
+        end = section.end_block if section.end_block is not None else section.block
+        if section.block <= block.index <= end:
+            return section.canonical
+    return None
+
+
+def _same(a: Indicator, b: Indicator) -> bool:
+    x, y = simplified(a.name), simplified(b.name)
+    return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
+
+
+def _order(ind: Indicator) -> tuple[int, int, int]:
+    p = ind.provenance
+    if p is None:
+        return (1 << 30, 0, 0)
+    return (p.block if p.block is not None else 1 << 30, p.row or 0, p.start or 0)
+
+
+def extract(analysis: Analysis) -> None:
+    """Stage: table indicators (already on the report) merged with those stated in prose."""
+    report = analysis.report
+    table = list(report.indicators)
+    merged = list(table)
+    prose: list[Indicator] = []
+    for ind in prose_indicators(analysis):
+        if any(_same(ind, t) for t in table):
+            continue
+        earlier = next((p for p in prose if _same(ind, p) and p.actual is None and p.target is not None
+                        and ind.actual is not None), None)
+        if earlier is not None:
+            earlier.actual, earlier.actual_cmp = ind.actual, ind.actual_cmp
+            earlier.met = meets(earlier.target_cmp, ind.actual_cmp)
+            continue
+        prose.append(ind)
+    merged.extend(prose)
+    merged.sort(key=_order)
+    report.indicators = merged
