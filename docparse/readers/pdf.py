@@ -188,6 +188,7 @@ class _Layout:
     left: float
     right: float
     pitch: dict[float, float]
+    centre: float = 0.0  # the page's horizontal centre
 
     @classmethod
     def measure(cls, pages: list[_Page]) -> _Layout:
@@ -205,19 +206,32 @@ class _Layout:
         left = x0s[len(x0s) // 10] if x0s else 0.0
         right = x1s[(len(x1s) * 9) // 10] if x1s else 0.0
         pitch = {k: sorted(v)[len(v) // 2] for k, v in pitches.items()}
-        return cls(left, right, pitch)
+        widths = sorted(p.width for p in pages)
+        return cls(left, right, pitch, widths[len(widths) // 2] / 2 if widths else 0.0)
 
     def full(self, line: Line, after: Line | None = None) -> bool:
-        """Whether ``line`` runs to the right margin (or the next line's first word would not fit)."""
+        """Whether ``line`` was wrapped: the next line's first word would not have fitted on it."""
         lead = after.lead if after is not None else 0.0
-        return line.x1 + lead >= self.right - 0.5 * max(line.size, 1.0)
+        slack = 1.0 * max(line.size, 1.0)
+        if line.x1 + lead >= self.right - slack:
+            return True
+        # a centred line: wrapped when its width plus that word exceeds the text width
+        return self.centred(line) and (line.x1 - line.x0) + lead >= (self.right - self.left) - 2 * slack
+
+    def centred(self, line: Line) -> bool:
+        """Centred between the margins or on the page (and not starting at the left margin)."""
+        if line.x0 - self.left <= 1.0 * max(line.size, 1.0):
+            return False
+        middle = (line.x0 + line.x1) / 2
+        tolerance = max(line.size / 2, 3.0)
+        return abs(middle - (self.left + self.right) / 2) <= tolerance or abs(middle - self.centre) <= tolerance
 
     def indented(self, line: Line) -> bool:
-        return line.x0 > self.left + 0.8 * max(line.size, 1.0)
+        return line.x0 > self.left + 0.8 * max(line.size, 1.0) and not self.centred(line)
 
     def breaks(self, a: Line, b: Line) -> bool:
         """Whether line ``b`` starts a new paragraph after line ``a``."""
-        if abs(a.size - b.size) >= 1.0 or a.bold != b.bold:
+        if abs(a.size - b.size) >= 1.0:
             return True
         if not self.full(a, b) or self.indented(b):
             return True

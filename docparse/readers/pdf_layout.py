@@ -61,20 +61,37 @@ def _dedupe(chars: list[Char]) -> tuple[list[Char], bool]:
 
 
 def line_text(chars: list[Char]) -> str:
-    """Text of one line of characters sorted left to right, with spaces only where words part."""
+    """Text of one line of characters sorted left to right, with spaces only where words part.
+
+    A run of real space glyphs counts as many spaces as fit the gap it stands in (a PDF writer
+    often draws one space and moves the pen for the rest).
+    """
     out: list[str] = []
     prev: Char | None = None
-    for ch in chars:
-        if prev is not None and ch.text != " " and prev.text != " ":
+    i, n = 0, len(chars)
+    while i < n:
+        ch = chars[i]
+        if ch.text == " ":
+            j = i
+            while j < n and chars[j].text == " ":
+                j += 1
+            if prev is not None and j < n:
+                width = ch.x1 - ch.x0
+                count = j - i
+                if width > 0.5:
+                    count = max(count, round((chars[j].x0 - prev.x1) / width))
+                out.append(" " * min(count, 8))
+            i = j
+            continue
+        spaced = bool(out) and out[-1].endswith(" ")
+        if prev is not None and not spaced:
             gap = ch.x0 - prev.x1
             size = max(ch.size, prev.size, 1.0)
             if gap > 1.5 * size or (gap > 0.15 * size and _ascii_word(prev.text) and _ascii_start(ch.text)):
                 out.append(" ")
-        if ch.text == " " and (not out or out[-1] == " "):
-            prev = ch
-            continue
         out.append(ch.text)
         prev = ch
+        i += 1
     return "".join(out).strip()
 
 
@@ -113,7 +130,11 @@ def make_lines(chars: list[Char], page: int = 0) -> list[Line]:
     return lines
 
 
-_NO_BREAK_BEFORE = set("%％.,，。、；;：:！!？?）)]】」』”’…·~-")
+_NO_BREAK_BEFORE = set("%％.,，。、；;：:！!？?）)]】」』”’…·~-/")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _lead_width(chars: list[Char]) -> float:
@@ -122,9 +143,9 @@ def _lead_width(chars: list[Char]) -> float:
     if not visible:
         return 0.0
     end = 0
-    if visible[0].text.isascii() and visible[0].text.isalnum():
-        while end + 1 < len(visible) and visible[end + 1].text.isascii() and (
-            visible[end + 1].text.isalnum() or visible[end + 1].text in ".,-/:"
+    if not _is_cjk(visible[0].text) and visible[0].text not in _NO_BREAK_BEFORE:
+        while end + 1 < len(visible) and not _is_cjk(visible[end + 1].text) and (
+            visible[end + 1].text not in "（(【「『“‘"
         ):
             end += 1
     while end + 1 < len(visible) and visible[end + 1].text in _NO_BREAK_BEFORE:

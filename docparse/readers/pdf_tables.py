@@ -79,6 +79,44 @@ def _grid(boxes: list[tuple[float, float, float, float]]) -> PdfTable | None:
     return PdfTable(bbox, xs, ys, cells, slots)
 
 
+def _cuts(cells: list[PdfCell], n_cols: int) -> list[list[PdfCell]]:
+    """Split rows at the boundary whose column lines above and below overlap least, recursively."""
+
+    def inner(part: list[PdfCell]) -> set[int]:
+        out = set()
+        for c in part:
+            out.update(b for b in (c.col, c.col + c.colspan) if 0 < b < n_cols)
+        return out
+
+    rows = sorted({c.row for c in cells})
+    crossing = set()
+    for c in cells:
+        crossing.update(range(c.row + 1, c.row + c.rowspan))
+    best: tuple[float, int] | None = None
+    for k in rows[1:]:
+        if k in crossing:
+            continue
+        above, below = inner([c for c in cells if c.row < k]), inner([c for c in cells if c.row >= k])
+        if not above or not below:
+            continue
+        score = len(above & below) / min(len(above), len(below))
+        if score < 0.5 and (best is None or score < best[0]):
+            best = (score, k)
+    if best is None:
+        return [cells]
+    k = best[1]
+    return _cuts([c for c in cells if c.row < k], n_cols) + _cuts([c for c in cells if c.row >= k], n_cols)
+
+
+def _split(table: PdfTable) -> list[PdfTable]:
+    """Tables drawn touching each other come out as one grid: cut it where the column lines change
+    (one table's grid against another's); each part gets its own grid."""
+    parts = _cuts(table.cells, table.n_cols)
+    if len(parts) == 1:
+        return [table]
+    return [grid for grid in (_grid([c.bbox for c in part]) for part in parts) if grid is not None]
+
+
 def find_tables(edges: list[dict]) -> list[PdfTable]:
     """Tables bounded by ruling lines; a single ruled box (1 × 1) is not a table."""
     if len(edges) < 4:
@@ -91,6 +129,7 @@ def find_tables(edges: list[dict]) -> list[PdfTable]:
     out = []
     for group in cells_to_tables(cells):
         table = _grid(group)
-        if table is not None and len(table.cells) >= 2:
-            out.append(table)
+        if table is None:
+            continue
+        out.extend(part for part in _split(table) if len(part.cells) >= 2)
     return out
