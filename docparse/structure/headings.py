@@ -42,6 +42,8 @@ class Candidate:
     has_body: bool = False
     ended: bool = False  # the lead phrase closed with a sentence end (。；)
     styled: bool = False
+    emphasised: bool = False  # bold, or set larger than the body text
+    keyed: bool = False  # "name：short value；" — an entry of an itemised list
     blocks: list[int] = field(default_factory=list)
     is_heading: bool = True
 
@@ -99,7 +101,13 @@ def _inline_list(body: str, marker: Marker) -> bool:
     return False
 
 
-def _candidate(lines: list[Line], i: int, document: Document) -> Candidate | None:
+def _body_size(document: Document) -> float | None:
+    sizes = sorted(b.font_size for b in document.blocks
+                   if b.kind == "paragraph" and b.is_body and b.font_size and len(b.text) > 40)
+    return sizes[len(sizes) // 2] if sizes else None
+
+
+def _candidate(lines: list[Line], i: int, document: Document, body_size: float | None = None) -> Candidate | None:
     line = lines[i]
     if line.toc or line.cell:
         return None
@@ -143,10 +151,13 @@ def _candidate(lines: list[Line], i: int, document: Document) -> Candidate | Non
     sentence = size > th["max_lead_chars"] or (size >= th["comma_sentence_chars"] and _has_clause_comma(lead))
     if delim in ";；":
         sentence = sentence or bool(delim)
+    emphasised = bool(block.bold) or bool(body_size and block.font_size and block.font_size > body_size + 0.5)
+    keyed = bool(body) and len(body) <= 25 and body.rstrip()[-1:] in "；;。,，" and len(line.folded) <= 45
     cand = Candidate(i, line.block, line.start + marker.start, base + len(lead), end_block, text.strip(),
                      label, lead.strip(), marker.family, marker.rank, marker.number,
                      sentence=sentence, inline_list=_inline_list(body, marker), has_body=bool(body),
-                     ended=bool(delim) and delim in "。；;", styled=level is not None, blocks=blocks)
+                     ended=bool(delim) and delim in "。；;", styled=level is not None, blocks=blocks,
+                     emphasised=emphasised and not body, keyed=keyed)
     return cand
 
 
@@ -172,10 +183,11 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
     """Headings in reading order (list items and guarded lines left out)."""
     cands: list[Candidate] = []
     used: set[int] = set()
+    body_size = _body_size(document)
     for i in range(len(lines)):
         if i in used:
             continue
-        c = _candidate(lines, i, document)
+        c = _candidate(lines, i, document, body_size)
         if c is None:
             continue
         if len(c.blocks) > 1 or c.end_block != c.block or (c.end > lines[i].end):
@@ -191,7 +203,12 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
         before = cands[position[id(first)] - 1] if position[id(first)] > 0 else None
         nested_restart = (first.number == 1 and before is not None and before.family == first.family
                           and before.number is not None and before.number > 1 and not first.styled)
-        is_list = wordy >= max(1, share * len(run)) or bare or nested_restart
+        keyed = sum(1 for c in run if c.keyed)
+        is_list = (wordy >= max(1, share * len(run)) or bare or nested_restart
+                   or (keyed >= 2 and keyed > share * len(run)))
+        # set in bold or a larger size, like headings are, a run of short titles stays a run of headings
+        if is_list and all(c.emphasised and not c.sentence and not c.inline_list for c in run):
+            is_list = False
         if is_list:
             for c in run:
                 if not c.styled:

@@ -35,8 +35,12 @@ class Line:
 
 
 def is_flattened(text: str) -> bool:
-    """Many CJK-space-CJK gaps: line breaks of a page turned into spaces."""
-    return len(_GAP.findall(text)) >= numbering()["thresholds"]["flattened_gaps"]
+    """Many CJK-space-CJK gaps: line breaks of a page turned into spaces (not letter-spaced text,
+    where nearly every character stands alone: "绩 效 自 评 报 告")."""
+    if len(_GAP.findall(text)) < numbering()["thresholds"]["flattened_gaps"]:
+        return False
+    words = text.split()
+    return sum(len(w) for w in words) / max(1, len(words)) >= 3
 
 
 def _pieces(text: str, flattened: bool) -> list[tuple[int, int]]:

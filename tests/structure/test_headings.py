@@ -208,3 +208,28 @@ def test_every_block_in_exactly_one_section() -> None:
     for b, owner in enumerate(owners[1:], 1):
         assert owner is not None and owner.block <= b <= owner.end_block
         assert not any(c.block <= b <= c.end_block for c in owner.children)
+
+
+def test_itemised_amounts_are_not_headings() -> None:
+    text = ("三、资金使用情况\n全年支出情况如下：\n1.人员经费：120万元；\n2.公用经费：80万元；\n3.项目经费：46万元。\n"
+            "四、绩效情况\n完成年度目标。\n")
+    assert flat(run_text(text)) == [("三、资金使用情况", 1), ("四、绩效情况", 1)]
+
+
+def test_bold_short_titles_stay_headings() -> None:
+    doc = Document(path=None, format="docx")
+    doc.add("paragraph", "一、绩效目标", bold=True, font_size=16)
+    doc.add("paragraph", "（一）年度目标。", bold=True, font_size=14)
+    doc.add("paragraph", "（二）长期目标。", bold=True, font_size=14)
+    doc.add("paragraph", "通过三年建设，使全县农村供水保障水平显著提高，群众满意度稳步提升。", bold=False, font_size=12)
+    plain = Document(path=None, format="txt")
+    for b in doc.blocks:
+        plain.add("paragraph", b.text)
+    assert [h for h, _ in flat(run(doc))] == ["一、绩效目标", "（一）年度目标", "（二）长期目标"]
+    assert [h for h, _ in flat(run(plain))] == ["一、绩效目标"]
+
+
+def test_letter_spaced_lines_are_not_flattened_pages() -> None:
+    text = ("某 县 财 政 局 绩 效 评 价 报 告\n一 、 项 目 概 况\n项目于去年三月开工建设。\n"
+            "二、绩效情况\n完成全部任务。\n")
+    assert [lv for _, lv in flat(run_text(text))] == [1, 1]
