@@ -15,11 +15,11 @@ from docparse.checks.figures import (
     from_row,
     in_table,
     mention_at,
-    role_mentions,
     same_place,
     show,
 )
-from docparse.checks.registry import note, register
+from docparse.checks.rates import restated
+from docparse.checks.registry import register
 from docparse.checks.results import make
 from docparse.checks.table import is_total_row
 from docparse.model import MoneyRow, Report
@@ -85,9 +85,10 @@ def repeated_figures(report: Report) -> list[CheckResult]:
             if mention is not None and not same_place(mention.provenance, main.provenance):
                 figures.append(from_mention(name, mention, kind))
         if in_table(main.provenance, report.money_rows):  # the text restating the table's figure
-            for mention in role_mentions(note("fact_candidates"), name):
+            parts = [i.provenance for i in report.fund_items if i.provenance is not None]
+            for mention in restated(name):
                 if not in_table(mention.provenance, report.money_rows) and not any(
-                        same_place(mention.provenance, f.provenance) for f in figures):
+                        same_place(mention.provenance, p) for p in [*parts, *(f.provenance for f in figures)]):
                     figures.append(from_mention(name, mention, kind))
         column = ROW_COLUMNS.get(name)
         if row is not None and column is not None:

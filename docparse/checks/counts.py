@@ -238,8 +238,8 @@ def count_sums(report: Report) -> list[CheckResult]:
         mentions.sort(key=lambda m: m.provenance.start or 0)
         for enum in block_enumerations(text, mentions):
             total = enum.total or _noun_total(report, enum, counts)
-            if total is None:
-                continue
+            if total is None or any(m.low >= total.low for m in enum.items):
+                continue  # a part as large as the total: a breakdown, not a partition
             found = sum((m.low for m in enum.items), Decimal(0))
             unit = enum.items[0].unit or ""
             what = f"{len(enum.items)}项（{unit}）"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -161,14 +162,27 @@ def mention_at(mentions: list[Mention], prov: Provenance) -> Mention | None:
     return overlapping
 
 
-def role_mentions(candidates: object, role: str) -> list[Mention]:
-    """The mentions an earlier stage gave ``role`` (``notes["fact_candidates"]``: items with ``role`` and
-    ``mention``), in document order."""
+def role_mentions(candidates: object, role: str, max_gap: int | None = None,
+                  blockers: tuple[str, ...] = (), texts: Callable[[int], str | None] | None = None
+                  ) -> list[Mention]:
+    """The mentions an earlier stage gave ``role`` (``notes["fact_candidates"]``: items with ``role``,
+    ``mention``, ``cue`` and ``distance``), in document order; with ``max_gap``, only unqualified
+    figures standing right after a cue word, with none of ``blockers`` in between."""
     out = []
     for cand in candidates or []:  # type: ignore[attr-defined]
         mention = getattr(cand, "mention", None)
-        if getattr(cand, "role", None) == role and isinstance(mention, Mention):
-            out.append(mention)
+        if getattr(cand, "role", None) != role or not isinstance(mention, Mention):
+            continue
+        if max_gap is not None:
+            gap = getattr(cand, "distance", None)
+            if not getattr(cand, "cue", "") or gap is None or gap > max_gap or mention.qualifier:
+                continue
+            text = texts(mention.provenance.block or 0) if texts is not None else None
+            start = mention.provenance.start
+            if text is not None and start is not None and any(
+                    b in text[max(0, start - gap - 4):start] for b in blockers):
+                continue
+        out.append(mention)
     return out
 
 

@@ -21,9 +21,9 @@ from docparse.checks.figures import (
     same_place,
     show,
 )
-from docparse.checks.registry import note, register
+from docparse.checks.registry import block_text, note, register
 from docparse.checks.results import compare, make
-from docparse.model import MoneyRow, Report
+from docparse.model import Mention, MoneyRow, Report
 from docparse.model.report import CheckResult
 from docparse.rules import load_yaml, require_keys
 
@@ -73,6 +73,13 @@ def rate_result(check_id: str, rate: Figure, numerator: Figure, denominator: Fig
                    [rate, numerator, denominator], what or label, what_en or label_en)
 
 
+def restated(role: str) -> list[Mention]:
+    """Figures of ``role`` standing right after their cue word in the text (see rules/checks/facts.yaml)."""
+    rule = fact_rules().get("restated") or {}
+    return role_mentions(note("fact_candidates"), role, int(rule.get("max_gap", 3)),
+                         tuple(rule.get("blockers", ())), block_text)
+
+
 def _first_pass(results: list[CheckResult]) -> CheckResult | None:
     for result in results:
         if result.status == "pass":
@@ -93,7 +100,7 @@ def _stated_rates(report: Report, rate_name: str) -> list[Figure]:
         if mention is not None and mention.kind == "percent":
             figures.append(from_mention(rate_name, mention, "rate"))
     if in_table(main.provenance, report.money_rows):  # the text restating the table's rate
-        figures += [from_mention(rate_name, m, "rate") for m in role_mentions(note("fact_candidates"), rate_name)
+        figures += [from_mention(rate_name, m, "rate") for m in restated(rate_name)
                     if m.kind == "percent" and not in_table(m.provenance, report.money_rows)]
     cells = [row.cells["rate"][1] for row in report.money_rows if "rate" in row.cells]
     out: list[Figure] = []
@@ -122,7 +129,12 @@ def _fact_rate(report: Report, check_id: str, rate_name: str) -> list[CheckResul
                      reason_en="not stated: " + ", ".join(m[1] for m in missing))]
     results = []
     for rate in rates:
-        tried = [r for r in (rate_result(check_id, rate, numerator, d) for d in denominators) if r is not None]
+        numerators = [numerator] + [  # the amount stated beside the rate ("支出X万元，执行率为Y%")
+            from_mention(numerator.role, m, "money") for m in restated(numerator.role)
+            if m.kind == "money" and m.provenance.block is not None
+            and m.provenance.block == getattr(rate.provenance, "block", None) and m.low != numerator.value]
+        tried = [r for r in (rate_result(check_id, rate, n, d) for n in numerators for d in denominators)
+                 if r is not None]
         chosen = _first_pass(tried)
         if chosen is None:
             results.append(make(check_id, "unknown", [rate, numerator, *denominators], found=rate.value_str(),

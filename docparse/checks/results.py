@@ -47,9 +47,13 @@ def make(check_id: str, status: CheckStatus, figures: Iterable[Figure] = (), *,
     )
 
 
+_SHOWN = {"money": Decimal("0.01"), "count": Decimal(1)}
+
+
 def rounded_note(diff: Decimal, tol: Decimal, kind: FigureKind) -> str:
     common = messages()["common"]["rounded"]
-    args = {"diff": show(abs(diff), kind), "tol": show(tol, kind)}
+    quantum = _SHOWN.get(kind, Decimal("0.0001"))
+    args = {"diff": show(abs(diff).quantize(quantum), kind), "tol": show(tol.quantize(quantum), kind)}
     return f"{common['zh'].format(**args)} / {common['en'].format(**args)}"
 
 

@@ -30,6 +30,11 @@ def _fact_key(fact: Fact) -> tuple[object, ...]:
     return ("value", fact.value, fact.text)
 
 
+def _not_a_partition(parts: list[Figure], total: Figure) -> bool:
+    """Two or more positive parts, one as large as the total: the parts do not itemise that total."""
+    return len(parts) > 1 and all(p.value > 0 for p in parts) and any(p.value >= total.value for p in parts)
+
+
 def _group_label(listing: FundListing) -> str:
     return f"“{listing.group}”" if listing.group else "资金明细"
 
@@ -41,7 +46,7 @@ def fund_items(report: Report) -> list[CheckResult]:
     for listing in report.fund_listings:
         subtotal = from_fact("subtotal", listing.subtotal, name=listing.group)
         items = _item_figures(report, listing)
-        if subtotal is None or not items:
+        if subtotal is None or not items or _not_a_partition(items, subtotal):
             continue
         found, tol = sum_of(items)
         results.append(compare(CHECK, found, subtotal.value, tol + subtotal.half, "money",
@@ -63,7 +68,7 @@ def fund_items(report: Report) -> list[CheckResult]:
                 seen.update(listing.items)
             else:
                 parts.extend(_item_figures(report, listing, seen))
-        if not parts:
+        if not parts or _not_a_partition(parts, total):
             continue
         found, tol = sum_of(parts)
         groups = [g.group for g in listings if g.group]

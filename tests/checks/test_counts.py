@@ -60,3 +60,8 @@ def test_approximate_parts_and_single_counts_ignored() -> None:
     assert run("累计进行业务指导200余次，其中现场指导120余次，远程80余次。") == []
     assert run("共办件500件，其中网上办件120件。") == []
     assert run("公共服务站点3个、便民点4个，覆盖7个村。") == []
+
+
+def test_part_as_large_as_total_is_no_partition() -> None:
+    # 12 indicators: 3 of level one, 9 of level two, 12 of level three — levels, not parts
+    assert run("该项目共编制12个绩效指标，其中一级指标3个，二级指标9个，三级指标12个。") == []

@@ -65,3 +65,9 @@ def test_no_total_no_result() -> None:
     rep = report()
     listing(rep, ["9", "3.5"])
     assert fund_items(rep) == []
+
+
+def test_part_as_large_as_total_is_not_itemising_it() -> None:
+    rep = report()
+    listing(rep, ["2179", "2113.63"], total="2179")
+    assert fund_items(rep) == []
