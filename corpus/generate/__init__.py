@@ -55,6 +55,7 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20) -> list[Path]:
         for spec in specs:
             doc, gold = build(spec.kind, spec.seed, spec.options)
             gold = {"id": spec.id, **gold, "format": spec.format, "options": spec.options,
+                    "generator": {"kind": spec.kind, "seed": spec.seed},
                     "fault": spec.options.get("fault")}
             golds[spec.id] = gold
             target = outdir / f"{spec.id}.{spec.format}"
@@ -78,7 +79,7 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20) -> list[Path]:
             for (spec, _), produced in zip(items, convert([d for _, d in items], fmt, tmp / fmt, batch),
                                            strict=True):
                 shutil.move(produced, outdir / f"{spec.id}.{spec.format}")
-                if spec.format == "pdf" and golds[spec.id]["furniture"]:
+                if spec.format == "pdf" and spec.options.get("furniture"):
                     pages = _pdf_pages(outdir / f"{spec.id}.pdf") or 0
                     golds[spec.id]["furniture"] += [f"- {n} -" for n in range(1, pages + 1)]
     for spec in specs:

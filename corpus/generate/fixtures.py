@@ -7,6 +7,22 @@ from typing import Any
 
 from corpus.generate import Spec
 
+# Every option value the generator understands; each must be used by at least one fixture.
+OPTION_VALUES: dict[str, tuple[Any, ...]] = {
+    "headings": ("typed", "styled", "autonum", "autonum_styled"),
+    "numbering": ("ideograph",),
+    "punctuation": ("half",),
+    "amounts": ("wan", "yuan", "mixed"),
+    "rate_places": (2,),
+    "font": ("宋体", "WenQuanYi Zen Hei", "仿宋_GB2312"),
+    "table": (True,), "long_table": (True,), "repeat_header": (True, False), "furniture": (True,),
+    "toc": (True,), "title_split": (True,), "split_runs": (True,), "wrap_amount": (True,),
+    "pdf": ("libreoffice", "reportlab", "reportlab-ttf"),
+    "encoding": ("gb18030", "utf-8-sig"), "blank_lines": (True,),
+}
+FAULT_KINDS = ("altered_item", "altered_total", "altered_rate", "altered_score", "truncated", "corrupt",
+               "encrypted", "no_text_layer", "kangxi")
+
 BASE = {"headings": "typed", "amounts": "wan", "font": "宋体"}
 
 
@@ -32,7 +48,7 @@ def fixture_specs() -> list[Spec]:
            furniture=True, toc=True, amounts="mixed"),
         _s("n02-txt-half-gb18030", "national", 202, "txt", punctuation="half", encoding="gb18030"),
         _s("n03-docx-ideograph-half", "national", 203, "docx", headings="autonum", numbering="ideograph",
-           punctuation="half"),
+           punctuation="half", font="仿宋_GB2312"),
         _s("d01-docx-longtable-repeat", "department", 301, "docx", long_table=True, repeat_header=True,
            furniture=True),
         _s("d01-pdf-longtable-repeat", "department", 301, "pdf", long_table=True, repeat_header=True,

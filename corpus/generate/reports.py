@@ -218,7 +218,6 @@ def department_overall(b: Builder) -> dict:
     b.h(1, "其他需要说明的问题", "other")
     b.p(b.rng.choice(vocab.OTHER))
     if b.options.get("long_table"):
-        b.page_break()
         b.unnumbered_heading(f"附表：{ctx.year}年度项目支出明细表", "attachments")
         b.table(_spending_list(b, ctx))
     return _meta(ctx, "department_overall", title, None)
@@ -237,7 +236,7 @@ def _spending_list(b: Builder, ctx: Context) -> Table:
     names = [f"{town}{item}" for town in vocab.TOWNS for _, items in ctx.theme.groups for item in items]
     b.rng.shuffle(names)
     tb = ts = Decimal(0)
-    for i, name in enumerate(names[: b.options.get("long_rows", 44)]):
+    for i, name in enumerate(names[: b.options.get("long_rows", 56)]):
         budget = Decimal(b.rng.randint(20, 900)) * WAN / 10
         spent = rounded(budget * Decimal(b.rng.uniform(0.8, 1.0)) / WAN, 2) * WAN
         tb += budget
