@@ -20,7 +20,7 @@ from docparse.errors import CorruptInput, DocparseError, EncryptedInput
 from docparse.model import Cell, Document, Provenance, Table, table_text
 from docparse.model.document import BlockRole
 from docparse.readers import register, sha256_file
-from docparse.readers.common import cell_offsets
+from docparse.readers.common import cell_offsets, compact, split_rows
 from docparse.readers.docx_styles import Styles, half_points, on
 from docparse.readers.numbering import _W, Numbering, join_label
 
@@ -49,7 +49,8 @@ class _Para:
 class _Walker:
     """Walks body XML in order, turning paragraphs and tables into blocks."""
 
-    def __init__(self, document: Document, styles: Styles, numbering: Numbering) -> None:
+    def __init__(self, document: Document, styles: Styles, numbering: Numbering, converted: bool = False) -> None:
+        self.converted = converted
         self.doc = document
         self.styles = styles
         self.numbering = numbering
@@ -246,10 +247,15 @@ class _Walker:
                         anchors[col] = cell
                 col += span
             n_cols = max(n_cols, col)
-        table = Table(n_rows=len(rows), n_cols=n_cols, cells=cells)
-        block = self.doc.add("table", table_text(table), provenance=Provenance(table=table_no), role=role,
-                             table=table)
-        cell_offsets(block)
+        tables = [Table(n_rows=len(rows), n_cols=n_cols, cells=cells)]
+        if self.converted and cells:  # LibreOffice's .doc import joins tables that touch
+            parts = split_rows(cells, n_cols)
+            if len(parts) > 1:
+                tables = [compact(part) for part in parts]
+        for table in tables:
+            block = self.doc.add("table", table_text(table), provenance=Provenance(table=table_no), role=role,
+                                 table=table)
+            cell_offsets(block)
         for inner in nested:
             self.table(inner, role)
 
@@ -340,8 +346,8 @@ def _open(path: Path):
         raise CorruptInput(path, f"not a Word document ({exc})") from exc
 
 
-def read_docx_file(path: Path, format_name: str = "docx") -> Document:
-    """Read a .docx package (any suffix) into a Document."""
+def read_docx_file(path: Path, format_name: str = "docx", converted: bool = False) -> Document:
+    """Read a .docx package (any suffix) into a Document; ``converted``: written by LibreOffice."""
     if not zipfile.is_zipfile(path):
         raise CorruptInput(path, "not a readable .docx (not a zip archive: corrupt or truncated)")
     wdoc = _open(path)
@@ -353,10 +359,12 @@ def read_docx_file(path: Path, format_name: str = "docx") -> Document:
         numbering = Numbering(_part_root(numbering_parts[0]) if numbering_parts else None,
                               styles.numbering_style_links())
         document = Document(path=str(path), format=format_name)
-        walker = _Walker(document, styles, numbering)
+        walker = _Walker(document, styles, numbering, converted)
         body = part.element.find(f"{_W}body")
         if body is None:
             raise CorruptInput(path, "corrupt .docx (document.xml has no body)")
+        if converted:
+            numbering.join_lists([el.get(f"{_W}val", "") for el in body.iter(f"{_W}numId")])
         walker.walk(body, "body")
         for reltype, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
             for notes in _related(part, reltype):

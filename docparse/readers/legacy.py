@@ -68,7 +68,7 @@ def convert_and_read(path: Path, suffix: str | None = None, why: str | None = No
     del why  # the caller words its own warning
     with tempfile.TemporaryDirectory(prefix="docparse-conv-") as tmp:
         converted = convert_to_docx(path, Path(tmp), timeout=timeout, suffix=suffix)
-        document = read_docx_file(converted)
+        document = read_docx_file(converted, converted=True)
     original = (suffix or path.suffix).lower()
     document.path = str(path)
     document.format = "docx"

@@ -176,7 +176,7 @@ class Numbering:
         self.abstracts: dict[str, dict[int, Level]] = {}
         self.nums: dict[str, _Num] = {}
         self._counters: dict[str, list[int | None]] = {}
-        self._started: set[str] = set()
+        self._aliases: dict[str, str] = {}
         links: dict[str, str] = {}
         if root is None:
             return
@@ -215,8 +215,34 @@ class Numbering:
             return num.levels[ilvl]
         return self.abstracts.get(num.abstract, {}).get(ilvl)
 
+    def signature(self, num_id: str) -> tuple:
+        """What a list looks like (formats and templates of its levels), to compare two lists."""
+        return tuple((lv.start, lv.fmt, lv.text) if (lv := self.level(num_id, i)) else None for i in range(9))
+
+    def join_lists(self, sequence: list[str]) -> None:
+        """Undo a LibreOffice export habit: a list's first paragraph on a num of its own.
+
+        ``sequence`` is the numId of each numbered paragraph in order. A num used once whose next
+        differently numbered paragraph starts an unused num that looks the same continues its count.
+        """
+        uses: dict[str, int] = {}
+        for nid in sequence:
+            uses[nid] = uses.get(nid, 0) + 1
+        seen: set[str] = set()
+        for i, nid in enumerate(sequence):
+            seen.add(nid)
+            if uses[nid] != 1 or nid not in self.nums:
+                continue
+            for later in sequence[i + 1:]:
+                if later == nid:
+                    continue
+                if later not in seen and later in self.nums and self.signature(later) == self.signature(nid):
+                    self._aliases.setdefault(later, nid)
+                break
+
     def _key(self, num_id: str) -> str:
         # Lists sharing an abstract list share counters unless a num restarts its own sequence.
+        num_id = self._aliases.get(num_id, num_id)
         num = self.nums[num_id]
         return f"num:{num_id}" if num.starts or num.levels else f"abs:{num.abstract}"
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
+from docparse.readers.common import split_rows
 from docparse.readers.pdf_chars import Char
 
 TOLERANCE = 3.0
@@ -79,39 +80,10 @@ def _grid(boxes: list[tuple[float, float, float, float]]) -> PdfTable | None:
     return PdfTable(bbox, xs, ys, cells, slots)
 
 
-def _cuts(cells: list[PdfCell], n_cols: int) -> list[list[PdfCell]]:
-    """Split rows at the boundary whose column lines above and below overlap least, recursively."""
-
-    def inner(part: list[PdfCell]) -> set[int]:
-        out = set()
-        for c in part:
-            out.update(b for b in (c.col, c.col + c.colspan) if 0 < b < n_cols)
-        return out
-
-    rows = sorted({c.row for c in cells})
-    crossing = set()
-    for c in cells:
-        crossing.update(range(c.row + 1, c.row + c.rowspan))
-    best: tuple[float, int] | None = None
-    for k in rows[1:]:
-        if k in crossing:
-            continue
-        above, below = inner([c for c in cells if c.row < k]), inner([c for c in cells if c.row >= k])
-        if not above or not below:
-            continue
-        score = len(above & below) / min(len(above), len(below))
-        if score < 0.5 and (best is None or score < best[0]):
-            best = (score, k)
-    if best is None:
-        return [cells]
-    k = best[1]
-    return _cuts([c for c in cells if c.row < k], n_cols) + _cuts([c for c in cells if c.row >= k], n_cols)
-
-
 def _split(table: PdfTable) -> list[PdfTable]:
     """Tables drawn touching each other come out as one grid: cut it where the column lines change
     (one table's grid against another's); each part gets its own grid."""
-    parts = _cuts(table.cells, table.n_cols)
+    parts = split_rows(table.cells, table.n_cols)
     if len(parts) == 1:
         return [table]
     return [grid for grid in (_grid([c.bbox for c in part]) for part in parts) if grid is not None]
