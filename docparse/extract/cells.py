@@ -26,6 +26,8 @@ class CellRef:
     row: int | None = None
     col: int | None = None
     covered: bool = False  # a slot covered by a merge (its text repeats the anchor's)
+    solo: bool = False  # the only cell of a pipe-terminated line (empty cells then survive)
+    siblings: int = 1  # how many cells the line this cell came from holds
 
     @property
     def clean(self) -> str:
@@ -38,7 +40,7 @@ class CellRef:
         base = p.start or 0
         sub = Provenance(page=p.page, bbox=p.bbox, paragraph=p.paragraph, table=p.table, row=p.row,
                          col=p.col, line=p.line, block=p.block, start=base + start, end=base + end)
-        return CellRef(self.text[start:end], sub, self.row, self.col, self.covered)
+        return CellRef(self.text[start:end], sub, self.row, self.col, self.covered, self.solo, self.siblings)
 
 
 def grid_rows(block: Block) -> list[list[CellRef]]:
@@ -93,10 +95,12 @@ def text_cells(blocks: list[Block]) -> list[CellRef]:
             continue
         text = block.text
         base = block.provenance
+        solo = False
         if _PIPE_LINE.search(text):
             spans = _split_spans(text, "|")
             if text.rstrip().endswith("|"):
                 spans = spans[:-1] or [(0, 0)]
+                solo = len(spans) == 1
         elif re.search(r"\S\s+\S", text):
             spans = _split_spans(text, " ")
         else:
@@ -107,7 +111,7 @@ def text_cells(blocks: list[Block]) -> list[CellRef]:
             seg = seg.strip()
             prov = Provenance(line=base.line, paragraph=base.paragraph, page=base.page,
                               block=block.index, start=start + lead, end=start + lead + len(seg))
-            out.append(CellRef(seg, prov, row=None))
+            out.append(CellRef(seg, prov, row=None, solo=solo, siblings=len(spans)))
     return out
 
 

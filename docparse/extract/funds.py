@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docparse.extract.vocab import rules, simplified, words
@@ -150,7 +151,7 @@ def _says_total(run: _Run) -> bool:
 
 
 def _preceding_total(runs: list[_Run], idx: int, prev: tuple[Mention, _Run] | None,
-                     listed: set[tuple[int, int]], opened: bool) -> Mention | None:
+                     listed: set[tuple[int, int]], opened: bool, items_sum: Decimal) -> Mention | None:
     """The figure a listing follows: the last amount of an earlier sentence that states a whole
     (or, for a listing opened by 其中, of the sentence right before it)."""
     for j in range(idx - 1, -1, -1):
@@ -158,13 +159,19 @@ def _preceding_total(runs: list[_Run], idx: int, prev: tuple[Mention, _Run] | No
         if amounts:
             ok = (_says_total(runs[j]) or (opened and j == idx - 1)) and (
                 runs[j].block.index, runs[j].start) not in listed
-            return amounts[-1] if ok else None
+            return _whole(amounts, items_sum) if ok else None
         if j < idx - 2:
             return None
     if prev is None:
         return None
-    mention, run = prev
-    return mention if _says_total(run) and (run.block.index, run.start) not in listed else None
+    run = prev[1]
+    amounts = [m for m in run.mentions if m.kind == "money" and not m.is_range]
+    return _whole(amounts, items_sum) if _says_total(run) and (run.block.index, run.start) not in listed else None
+
+
+def _whole(amounts: list[Mention], items_sum: Decimal) -> Mention:
+    """Of the amounts a listing follows, the one its items add up to, else the first."""
+    return next((m for m in amounts if m.low == items_sum), amounts[0])
 
 
 def extract(analysis: Analysis) -> None:
@@ -196,7 +203,7 @@ def extract(analysis: Analysis) -> None:
             total_m = lead_total
             if total_m is None:
                 recent = prev_money if block.index - prev_money_block <= 2 else None
-                prior = _preceding_total(runs, idx, recent, listed, opened)
+                prior = _preceding_total(runs, idx, recent, listed, opened, sum((m.low for _, m in items), Decimal(0)))
                 follows_listing = last_listing_block is not None and (
                     last_listing_block == block.index or last_listing_block == block.index - 1)
                 if follows_listing and shared_total is not None:

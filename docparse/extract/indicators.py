@@ -163,6 +163,10 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
             last.met = meets(cmp, last.actual_cmp)
             continue
         opener = next((w for w in words("indicators", "actual_openers") if name.startswith(w)), None)
+        if (last is not None and opener and last.target is None and last.actual is not None
+                and _same_sentence(last, block, sentence_start)):
+            last.target, last.target_cmp = last.actual, last.actual_cmp
+            last.actual = None
         if last is not None and opener and last.actual is None and last.target is not None and _same_sentence(
                 last, block, sentence_start):
             last.actual, last.actual_cmp = value, cmp

@@ -60,12 +60,13 @@ def to_mention(block: Block, index: int, f: Found) -> Mention:
     )
 
 
-def _grid_spans(block: Block) -> list[list[tuple[int, int] | None]] | None:
-    """Spans of each anchor cell in the block text, by (row, col), when the text is the table's text."""
+def _grid_spans(block: Block) -> list[list[tuple[int, int, bool] | None]] | None:
+    """For each (row, col) slot: the span of the cell covering it in the block text and whether the
+    slot is that cell's anchor; None when the block text is not the table's text."""
     table = block.table
     if block.kind != "table" or table is None or block.text != table_text(table):
         return None
-    grid: list[list[tuple[int, int] | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
+    grid: list[list[tuple[int, int, bool] | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
     pos = 0
     by_row: dict[int, list] = {}
     for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
@@ -75,8 +76,10 @@ def _grid_spans(block: Block) -> list[list[tuple[int, int] | None]] | None:
         for k, cell in enumerate(by_row.get(r, [])):
             if k:
                 pos += 3
-            if cell.col < table.n_cols:
-                grid[r][cell.col] = (pos, pos + len(cell.text))
+            span = (pos, pos + len(cell.text))
+            for rr in range(cell.row, min(cell.row + cell.rowspan, table.n_rows)):
+                for cc in range(cell.col, min(cell.col + cell.colspan, table.n_cols)):
+                    grid[rr][cc] = (*span, rr == cell.row and cc == cell.col)
             pos += len(cell.text)
         pos += 1
     return grid

@@ -400,7 +400,7 @@ def _is_level1(word: str, current: str | None, raw: str, after: str, l2_words: l
         return True
     if word not in l1:
         return False
-    if current is None or _SCORE_NOTE.search(raw):
+    if _SCORE_NOTE.search(raw):
         return True
     return len(after) >= 2 and any(
         w.startswith(after) or after.startswith(w) for w in l2_words if len(w) >= 4)
@@ -435,8 +435,8 @@ def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: Self
     value_roles = [r for r in after_name if r != "deviation"]
     tail = [r for r in value_roles if r in ("weight", "score")]
     front = [r for r in value_roles if r not in tail]
-    complete = all(c.text == "" or "|" not in c.text for c in cells[i: i + 5]) and any(
-        c.clean == "" for c in cells[i: i + 12])
+    window = cells[max(0, i - len(roles)): i + 20]
+    complete = bool(window) and sum(c.solo for c in window) * 5 >= len(window) * 4
     level1: str | None = None
     level2: str | None = None
     pending: _Pending | None = None
@@ -517,7 +517,9 @@ def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: Self
                     pending.texts.append(cell.text)
                 i += 1
                 continue
-            deviation_like = not _value_like(clean) and (
+            row_line = pending is not None and pending.values and cell.provenance.block == (
+                pending.values[-1].provenance.block) and 1 < cell.siblings <= len(roles) + 3
+            deviation_like = not _value_like(clean) and (row_line or
                 len(clean) > 30 or any(w in clean for w in ("原因", "由于", "改进", "措施", "偏差")))
             if pending is not None and (
                 (deviation_like and "deviation" in after_name) or (_value_like(clean) and not complete)
