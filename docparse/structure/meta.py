@@ -155,27 +155,90 @@ def _org_at(text: str, folded: str, start: int = 0, *, whole: bool = False) -> s
 
 def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line], stop: int,
          sections: list[Section], document: Document) -> str | None:
-    rules = metadata()["unit"]
+    """The reporting or implementing unit, from the most to the least trusted place it is named.
+
+    An evaluator (accounting firm, consultancy) only counts where a label names it as the unit."""
+    evaluator = metadata()["unit"]["evaluator"]
+    pre = lines[:stop]
+    body = lines[stop: stop + 40] if stop < len(lines) else []
+    steps = (
+        lambda: _from_titles(title, cands),
+        lambda: _opening_unit(pre),
+        lambda: _alone(pre),
+        lambda: _labelled_unit(lines, stop),
+        lambda: _from_sentences(pre + body),
+        lambda: _publisher(lines[: stop + 10]),
+        lambda: _alone(lines[-4:]),  # a signature at the end
+    )
+    for n, step in enumerate(steps):
+        found = step()
+        if found and (n == 3 or not evaluator.search(fold(found))):
+            return found
+    return None
+
+
+def _from_titles(title: TitleCandidate | None, cands: list[TitleCandidate]) -> str | None:
     ordered = ([title] if title else []) + [c for c in reversed(cands) if c is not title]
     for c in ordered:
-        t, f = c.text, c.folded
-        lead = re.match(r"\s*(?:关于)?", f)
-        found = _org_at(t, f, lead.end() if lead else 0)
+        lead = re.match(r"\s*(?:关于)?", c.folded)
+        found = _org_at(c.text, c.folded, lead.end() if lead else 0)
         if found:
             return found
-    pre = lines[:stop]
+    return None
+
+
+def _opening_unit(pre: list[Line]) -> str | None:
+    """A line opening with the unit and the year ("附件2:XX局2022年度…")."""
     strip = metadata()["title"]["strip_prefix"]
-    for line in pre:  # a line opening with the unit and the year ("附件2:XX局2022年度…")
+    for line in pre:
         m = strip.match(line.folded)
         at = m.end() if m else 0
         found = _org_at(line.text, line.folded, at)
         if found and re.match(r"\s*(?:关于)?\s*(?:19|20)\d{2}\s*年", line.folded[at + len(found):]):
             return found
-    for line in pre:  # a line that is just the unit's name
+    return None
+
+
+def _alone(lines: list[Line]) -> str | None:
+    """A line that is just an organisation's name."""
+    skip = metadata()["title"]["skip_lines"]
+    for line in lines:
         f = line.folded.strip()
         found = _org_at(line.text.strip(), f, whole=True)
-        if found and not any(p.search(f) for p in metadata()["title"]["skip_lines"]):
+        if found and not any(p.search(f) for p in skip):
             return found
+    return None
+
+
+def _from_sentences(lines: list[Line]) -> str | None:
+    rules = metadata()["unit"]
+    for line in lines:
+        m = rules["sentence_openers"].match(line.folded)
+        if m:
+            found = _org_at(line.text, line.folded, whole=False)
+            if found and len(found) == m.end("org") - m.start("org"):
+                return found
+        m = rules["report_intro"].search(line.folded)
+        if m:
+            found = _org_at(line.text, line.folded, m.start("org"))
+            if found:
+                return found
+    return None
+
+
+def _publisher(lines: list[Line]) -> str | None:
+    rules = metadata()["unit"]
+    for line in lines:
+        m = rules["publisher"].search(line.folded)
+        if m:
+            found = _org_at(line.text, line.folded, m.start("org"), whole=False)
+            if found and len(found) >= 5:
+                return found
+    return None
+
+
+def _labelled_unit(lines: list[Line], stop: int) -> str | None:
+    rules = metadata()["unit"]
     window = lines[: max(stop, 0) + 60]
     for label in rules["labels"]:
         for i, line in enumerate(window):
@@ -194,29 +257,6 @@ def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[
             found = _org_at(rest_t, rest_f)
             if found:
                 return found
-    body = lines[stop: stop + 40] if stop < len(lines) else []
-    for line in pre + body:
-        m = rules["sentence_openers"].match(line.folded)
-        if m:
-            found = _org_at(line.text, line.folded, whole=False)
-            if found and len(found) == m.end("org") - m.start("org"):
-                return found
-        m = rules["report_intro"].search(line.folded)
-        if m:
-            found = _org_at(line.text, line.folded, m.start("org"))
-            if found:
-                return found
-    for line in lines[:stop + 10]:
-        m = rules["publisher"].search(line.folded)
-        if m:
-            found = _org_at(line.text, line.folded, m.start("org"), whole=False)
-            if found and len(found) >= 5:
-                return found
-    for line in lines[-4:]:  # a signature at the end
-        f = line.folded.strip()
-        found = _org_at(line.text.strip(), f, whole=True)
-        if found:
-            return found
     return None
 
 
@@ -235,7 +275,10 @@ def project(title: TitleCandidate | None, unit_name: str | None, lines: list[Lin
     start = 0
     if unit_name and fold(unit_name) in f:
         start = f.index(fold(unit_name)) + len(unit_name)
-    m = re.match(r"\s*(?:关于)?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*", f[start:])
+    year = re.search(r"(?:19|20)\d{2}\s*年度?", f[start:])
+    if year and year.start() <= 12:  # "某市2023年度…": what follows the year
+        start += year.end()
+    m = re.match(r"\s*(?:关于)?\s*", f[start:])
     start += m.end() if m else 0
     core = re.sub(r"\s*\([^()]*\)\s*$", "", f[start:])
     tail = rules["title_tail"].search(core)
