@@ -31,7 +31,8 @@ class BlockView:
     index: int
     text: str
     found: list[Found]
-    grid: list[list[tuple[int, int] | None]] | None = None  # cell spans per (row, col) anchor
+    # per (row, col) slot: span of the covering cell in the text, and whether the slot is its anchor
+    grid: list[list[tuple[int, int, bool] | None]] | None = None
     heading: bool = False
 
 
@@ -270,7 +271,7 @@ def _resolve(pending: Found, added: list[Found], unit: str) -> None:
 
 
 def _grid(block: BlockView, norm: str, state: _State, added: list[Found]) -> None:
-    """A table with a true grid: column headers and row stubs by position."""
+    """A table with a true grid: column headers and row stubs by position, merged cells included."""
     assert block.grid is not None
     n_cols = max((len(r) for r in block.grid), default=0)
     col_kind: list[str | None] = [None] * n_cols
@@ -279,36 +280,45 @@ def _grid(block: BlockView, norm: str, state: _State, added: list[Found]) -> Non
     for row in block.grid:
         row_unit: tuple[str, Decimal] | None = None
         state.new_row()
-        for c, span in enumerate(row):
-            if span is None:
+        for slot in row:
+            if slot is None:
                 continue
-            s, e = span
+            text = norm[slot[0]:slot[1]].strip()
+            decl = declared_unit(text)
+            if decl is not None:
+                rest = (text[: decl[1]] + text[decl[2]:]).strip(" ：:，,")
+                if rest.startswith("单位") or not rest:
+                    table_unit = (decl[0], units().money[decl[0]])
+                elif label_run(rest) is None:
+                    row_unit = (decl[0], units().money[decl[0]])
+        for c, slot in enumerate(row):
+            if slot is None or not slot[2]:
+                continue
+            s, e, _ = slot
             cell = make_cell(norm, s, e, block.found)
             text = cell.text.strip()
             decl = declared_unit(text)
             rest = text
             if decl is not None:
                 rest = (text[: decl[1]] + text[decl[2]:]).strip(" ：:，,")
-                pair = (decl[0], units().money[decl[0]])
-                if rest and label_run(rest) is not None:
-                    col_unit[c] = pair
-                elif rest.startswith("单位") or not rest:
-                    table_unit = pair
-                else:
-                    row_unit = pair
             run = label_run(rest) if rest else None
-            if run is not None and run.prefix_end == 0 and len(run.kinds) == 1:
-                col_kind[c] = run.kinds[0]
+            if run is not None and run.prefix_end == 0 and run.suffix_start >= len(rest) and len(run.kinds) == 1:
+                for cc in range(c, n_cols):
+                    if row[cc] is None or row[cc][:2] != (s, e):
+                        break
+                    col_kind[cc] = run.kinds[0]
+                    if decl is not None:
+                        col_unit[cc] = (decl[0], units().money[decl[0]])
                 continue
             unit = col_unit[c] or row_unit or table_unit
             state.unit = unit
             state.cols = [col_kind[c]] if col_kind[c] else None
             state.ptr = 0
             for part in cell.parts:
-                if part.kind == "number" and _WELL.fullmatch(part.text.rstrip("%‰")) and part.text == text:
+                if part.kind == "number" and part.text == text and _WELL.fullmatch(part.text.rstrip("%‰")):
                     kind = col_kind[c]
-                    if kind is None and unit is not None and col_kind[c] not in ("weight", "score"):
-                        kind = "money" if not part.text.endswith("%") else None
+                    if kind is None and unit is not None and not part.text.endswith(("%", "‰")):
+                        kind = "money"
                     _emit(kind, part.start, part.end, part.text, state, added, fused=False)
                 elif part.kind == "mention" and part.found is not None and col_kind[c] == "target":
                     state.row_target = part.found
@@ -319,5 +329,5 @@ def _grid(block: BlockView, norm: str, state: _State, added: list[Found]) -> Non
                     state.row_unit = part.text
                 elif part.kind == "cmp":
                     state.row_cmp = part.text
-    state.unit = table_unit if table_unit is not state.unit else state.unit
-    state.cols = None
+    # a declaration governs one table: what follows the table starts afresh
+    state.unit, state.cols = None, None

@@ -1,0 +1,125 @@
+"""Score found mentions against gold lists: kind, exact value and overlapping surface, in order.
+
+Shared by the numbers benchmark and the tests that read ``../shared`` gold. Gold offsets are file
+offsets; docparse's provenance gives the line and the offset in the stripped line, mapped back here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from docparse.model import Mention
+from docparse.numbers.govern import BlockView, govern
+from docparse.numbers.scanner import scan
+from docparse.readers.text import document_from_text
+
+
+def _dec(v: str) -> Decimal:
+    return Decimal(v)
+
+
+def _same_value(gold: object, pred: object) -> bool:
+    if isinstance(gold, list):
+        return isinstance(pred, list) and len(gold) == len(pred) and all(
+            _dec(a) == _dec(b) for a, b in zip(gold, pred, strict=True))
+    return not isinstance(pred, list) and _dec(str(gold)) == _dec(str(pred))
+
+
+def line_offsets(text: str) -> dict[int, int]:
+    """File offset where each block's text starts, keyed by 1-based line number (txt reader rules)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out, pos = {}, 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip().strip("\u3000\u00a0\ufeff").strip()
+        if stripped:
+            out[lineno] = pos + line.index(stripped)
+        pos += len(line) + 1
+    return out
+
+
+def predict(text: str) -> list[dict]:
+    """Mentions of a txt file as dicts with kind, value, text and file offsets (start, end)."""
+    from docparse.extract.mentions import to_mention
+
+    doc = document_from_text(text)
+    starts = line_offsets(text)
+    views = [BlockView(i, b.text, scan(b.text)) for i, b in enumerate(doc.blocks)]
+    governed = govern(views)
+    out = []
+    for i, block in enumerate(doc.blocks):
+        for f in governed[i]:
+            m: Mention = to_mention(block, i, f)
+            base = starts[block.provenance.line or 0]
+            out.append({"kind": m.kind, "value": m.value_str(), "text": m.text,
+                        "start": base + f.start, "end": base + f.end, "fused": False})
+    return out
+
+
+def gold_spans(text: str, gold: list[dict]) -> list[dict]:
+    """Gold mentions with file offsets: the given ``offset`` or the next occurrence in order."""
+    out, pos = [], 0
+    for g in gold:
+        surface = g["text"]
+        if "offset" in g:
+            start = g["offset"]
+        else:
+            start = text.find(surface, pos)
+            if start < 0:
+                start = text.find(surface)
+        if start < 0:
+            start = pos
+        out.append({**g, "start": start, "end": start + len(surface)})
+        pos = start + len(surface)
+    return out
+
+
+def match(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
+    """Order-preserving maximum matching (LCS) of gold and predicted mentions."""
+    n, m = len(gold), len(pred)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    ok = [[False] * m for _ in range(n)]
+    for i in range(n):
+        for j in range(m):
+            g, p = gold[i], pred[j]
+            ok[i][j] = (g["kind"] == p["kind"] and _same_value(g["value"], p["value"])
+                        and g["start"] < p["end"] and p["start"] < g["end"])
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best = max(table[i + 1][j], table[i][j + 1])
+            if ok[i][j]:
+                best = max(best, table[i + 1][j + 1] + 1)
+            table[i][j] = best
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        if ok[i][j] and table[i][j] == table[i + 1][j + 1] + 1:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def f1(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 (1.0 for empty lists)."""
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_file(text: str, gold: dict) -> dict[str, tuple[int, int, int, list, list, list]]:
+    """Per kind group (money, percent): tp, gold count, predicted count, gold spans, predictions, pairs."""
+    pred = predict(text)
+    groups = {
+        "money": ([{**g, "kind": "money"} for g in gold.get("money", [])],
+                  [p for p in pred if p["kind"] == "money"]),
+        "percent": ([{**g, "kind": g.get("kind", "percent")} for g in gold.get("percents", [])],
+                    [p for p in pred if p["kind"] in ("percent", "ratio_points")]),
+    }
+    out = {}
+    for kind, (g_list, p_list) in groups.items():
+        g_spans = gold_spans(text, g_list)
+        pairs = match(g_spans, p_list)
+        out[kind] = (len(pairs), len(g_spans), len(p_list), g_spans, p_list, pairs)
+    return out
