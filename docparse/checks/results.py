@@ -58,11 +58,12 @@ def rounded_note(diff: Decimal, tol: Decimal, kind: FigureKind) -> str:
 
 
 def compare(check_id: str, found: Decimal, expected: Decimal, tol: Decimal, kind: FigureKind,
-            figures: Iterable[Figure], what: str, what_en: str | None = None) -> CheckResult:
-    """``found`` (computed) against ``expected`` (stated): equal → pass; within ``tol`` → pass with a
-    note; otherwise fail."""
+            figures: Iterable[Figure], what: str, what_en: str | None = None,
+            plain: Decimal = _ZERO) -> CheckResult:
+    """``found`` against ``expected``: equal (or within ``plain``, the rounding of a figure printed
+    as computed) → pass; within ``tol`` → pass with a note; otherwise fail."""
     diff = found - expected
-    if diff == _ZERO:
+    if abs(diff) <= plain:
         status: CheckStatus = "pass"
         note = None
     elif abs(diff) <= tol:

@@ -37,8 +37,15 @@ def test_whole_percent_tolerates_half_a_point() -> None:
     assert statuses(execution_rate(facts(budget="2179", spent="2113.63", execution_rate="97"))) == ["pass"]
     rep = facts(budget="100", spent="99.6", execution_rate="100")
     results = execution_rate(rep)
-    assert statuses(results) == ["pass"] and results[0].note
+    assert statuses(results) == ["pass"] and results[0].note is None  # 99.6% printed as 100%
     assert statuses(execution_rate(facts(budget="100", spent="99.4", execution_rate="100"))) == ["fail"]
+
+
+def test_rounded_amounts_explain_a_rate_with_a_note() -> None:
+    # 47.7万元 stands for 47.65…47.75: 95.30%…95.50% of 50万元, so a printed 95.37% holds
+    results = execution_rate(facts(budget="50", spent="47.7", execution_rate="95.37"))
+    assert statuses(results) == ["pass"] and results[0].note and "舍入" in results[0].note
+    assert statuses(execution_rate(facts(budget="50", spent="47.70", execution_rate="95.37"))) == ["fail"]
 
 
 def test_denominator_the_report_names() -> None:
