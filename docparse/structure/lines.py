@@ -1,7 +1,7 @@
 """Lines of the body text as heading detection sees them, with table-of-contents and cell guards.
 
 A paragraph block usually is one line. A block flattened from a PDF page (the line breaks became
-single spaces, headings run inline: "… 一、项目基本情况 (一)项目概况 1.项目立项情况 正文 …") is cut
+single spaces, headings run inline: "… 一、概况 (一)单位情况 1.职能 正文 …") is cut
 into pieces at those spaces, so that a heading inside it is found where it starts.
 """
 

@@ -110,28 +110,33 @@ def _years(pattern: re.Pattern[str], text: str) -> list[int]:
 
 def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line],
                 stop: int) -> int | None:
+    """The evaluated year: the title's, unless the same title stands elsewhere with another year
+    (then the text contradicts itself and no year is given); else the year the text names most."""
     rules = metadata()["year"]
-    seen: set[int] = set()
+
+    def year_of(text: str) -> int | None:
+        ys = _years(rules["in_title"], text) or _years(rules["in_title_bare"], text)
+        return ys[0] if ys else None
+
+    def shape(text: str) -> str:
+        return re.sub(r"[\d\s]", "", text)
+
+    others: list[str] = [c.folded for c in cands if c is not title]
     for line in lines[:stop]:  # a file name quoted by a document-sharing page: 《…自评表.docx》
-        for m in re.finditer(r"《([^《》]{4,80}?)(?:\.docx?|\.pdf|\.wps)?》", line.folded):
-            if _title_like(m.group(1)):
-                seen.update(_years(rules["in_title"], m.group(1))[:1])
-    for c in cands:
-        ys = _years(rules["in_title"], c.folded) or _years(rules["in_title_bare"], c.folded)
-        seen.update(ys[:1])
+        others += [m.group(1) for m in re.finditer(r"《([^《》]{4,80}?)(?:\.docx?|\.pdf|\.wps)?》", line.folded)]
     if title is not None:
-        own = _years(rules["in_title"], title.folded) or _years(rules["in_title_bare"], title.folded)
-        # a bracketed year on the line after the title
-        nxt = title.line + 1
-        if not own and nxt < len(lines) and metadata()["title"]["year_aside"].match(lines[nxt].folded):
-            own = _years(rules["in_title"], lines[nxt].folded)
-            seen.update(own)
-        if own:
-            return own[0] if len(seen - {own[0]}) == 0 else None
-    if len(seen) > 1:
+        own = year_of(title.folded)
+        nxt = title.line + 1  # a bracketed year on the line after the title
+        if own is None and nxt < len(lines) and metadata()["title"]["year_aside"].match(lines[nxt].folded):
+            own = year_of(lines[nxt].folded)
+        if own is not None:
+            clash = any(shape(o) == shape(title.folded) and year_of(o) not in (None, own) for o in others)
+            return None if clash else own
+    years = {y for y in (year_of(c.folded) for c in cands) if y is not None}
+    if len(years) == 1:
+        return years.pop()
+    if len(years) > 1:
         return None
-    if seen:
-        return seen.pop()
     text = "\n".join(line.folded for line in lines)
     for pattern in (rules["in_text_strong"], rules["in_text_weak"]):
         counts = Counter(_years(pattern, text))
@@ -301,7 +306,8 @@ def report_type(title: TitleCandidate | None, lines: list[Line], stop: int, n_he
     table = all(h in dense for h in rules["table_headers"]) and bool(rules["table_text"].search(dense))
     if title is not None:
         for entry in rules["by_title"]:
-            if entry["key"] == "project_self_evaluation" and table and n_heads <= 2:
+            if (entry["key"] == "project_self_evaluation" and table and n_heads <= 2
+                    and not title.folded.endswith("报告")):
                 return "self_evaluation_table"
             if entry["pattern"].search(title.folded):
                 return str(entry["key"])

@@ -81,3 +81,19 @@ def test_traditional_characters() -> None:
 def test_placeholder_years_give_none() -> None:
     m = meta("农村文化建设专项补助项目绩效评价自查报告\n20XX年我县共有xx个行政村。\n一、项目基本情况\n内容。\n")
     assert m["fiscal_year"] is None and m["unit"] is None
+
+
+def test_same_title_with_two_years_gives_no_year() -> None:
+    text = ("《西岭区林业局2022年度部门整体绩效自评表.docx》可在线阅读和下载。\n"
+            "西岭区林业局2023年度部门整体绩效自评表\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值\n")
+    m = meta(text)
+    assert m["title"] == "西岭区林业局2023年度部门整体绩效自评表"
+    assert m["fiscal_year"] is None and m["type"] == "self_evaluation_table"
+
+
+def test_year_from_the_text_when_the_title_has_none() -> None:
+    text = ("某市体育局关于全民健身设施补助资金的自评报告\n发布时间:2023-04-23\n"
+            "按照市财政局做好2022年度绩效自评的通知，现将有关情况报告如下：\n"
+            "一、资金下达情况\n2022年下达补助资金八十万元。\n")
+    m = meta(text)
+    assert m["fiscal_year"] == 2022 and m["unit"] == "某市体育局"

@@ -62,3 +62,9 @@ def test_fold_keeps_offsets() -> None:
     text = "（二）績效目標完成情況　１．"
     assert len(fold(text)) == len(text)
     assert fold(text) == "(二)绩效目标完成情况 1."
+
+
+def test_numerals_enumerated_in_a_phrase() -> None:
+    assert find_marker(fold("一、二季度完成投资计划的六成。")) is None
+    assert find_marker(fold("一、二等奖各评出三名。")) is None
+    assert find_marker(fold("一、二类项目")) is None
