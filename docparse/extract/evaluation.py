@@ -28,7 +28,7 @@ def _alt(items: list[str]) -> str:
 
 
 def _body(document: Document) -> list[Block]:
-    return [b for b in document.blocks if b.is_body and b.kind == "paragraph"]
+    return [b for b in document.blocks if b.is_body]
 
 
 def band(score: Decimal) -> str:

@@ -48,7 +48,7 @@ def _context(text: str, start: int, floor: int) -> str:
     """The text a cue for the figure at ``start`` may stand in: back to a clause break or ``floor``."""
     conf = rules("facts")
     lo = max(floor, start - int(conf["window"]))
-    ctx = text[lo:start]
+    ctx = re.sub(r"\.(?!\d)", "。", text[lo:start])
     cut = max(ctx.rfind(ch) for ch in conf["clause_breaks"])
     return ctx[cut + 1:] if cut >= 0 else ctx
 
@@ -120,9 +120,13 @@ def candidates(analysis: Analysis) -> list[Candidate]:
     skip = set(analysis.notes.get("toc_blocks") or ()) | _component_sections(analysis)
     out: list[Candidate] = []
     prev_end: dict[int, int] = {}
+    items = {(i.provenance.block, i.provenance.start) for i in analysis.report.fund_items if i.provenance}
     for m in analysis.report.mentions:
         p = m.provenance
         if p is None or p.block is None or p.start is None or p.block >= len(document.blocks):
+            continue
+        if (p.block, p.start) in items:
+            prev_end[p.block] = p.end or p.start
             continue
         block = document.blocks[p.block]
         floor = prev_end.get(p.block, 0)

@@ -36,8 +36,9 @@ def _sentences(block: Block, mentions: list[Mention]) -> list[_Run]:
     text = block.text
     out: list[_Run] = []
     start = 0
-    for i, ch in enumerate(text + "。"):
-        if ch in _SENTENCE:
+    padded = text + "。"
+    for i, ch in enumerate(padded):
+        if ch in _SENTENCE or (ch == "." and not padded[i + 1: i + 2].isdigit()):
             inside = [m for m in mentions if start <= (m.provenance.start or 0) < i]
             out.append(_Run(block, start, i, inside))
             start = i + 1
@@ -87,7 +88,8 @@ def _listing(run: _Run) -> _Listing | None:
     """(group, [(name, amount)], subtotal, total stated before an opener, opened by 其中/…)."""
     text = run.block.text
     conf = rules("funds")
-    money = [m for m in run.mentions if m.kind == "money" and not m.is_range]
+    money = [m for m in run.mentions if m.kind == "money" and not m.is_range
+             and m.qualifier not in ("approx", "more_than")]
     if len(money) < int(conf["min_items"]):
         return None
     head_end = money[0].provenance.start or 0
@@ -112,7 +114,9 @@ def _listing(run: _Run) -> _Listing | None:
     colon = max(head.rfind("："), head.rfind(":"))
     first_name_from = 0
     if colon != -1:
-        lead = _clean_name(head[:colon])
+        lead = _LIST_MARK.sub("", head[:colon].strip(" ，,、；;：:。\u3000"))
+        for opener in words("funds", "listing_openers"):
+            lead = lead.removeprefix(opener).lstrip(" ，,、：:")
         if (0 < len(lead) <= int(conf["max_group_chars"]) and not re.search(r"\d", lead)
                 and lead not in conf["listing_openers"]):
             group = lead
@@ -132,7 +136,11 @@ def _listing(run: _Run) -> _Listing | None:
             break
         name = _clean_name(raw)
         per_unit = any(simplified(name).startswith(w) for w in conf["rate_words"])
-        if not name or per_unit or len(name) > int(conf["max_name_chars"]) or re.search(r"[。；]", name):
+        inner = raw.strip()[1:] if k else raw
+        clause = re.search(r"[，,]", inner) is not None or (
+            inner.count("(") + inner.count("（") != inner.count(")") + inner.count("）"))
+        if (not name or per_unit or clause or len(name) > int(conf["max_name_chars"])
+                or re.search(r"[。；]", name)):
             if k == 0:
                 continue
             return None
@@ -142,7 +150,16 @@ def _listing(run: _Run) -> _Listing | None:
     factual = sum(1 for name, _ in items if any(w in simplified(name) for w in conf["fact_words"]))
     if factual * 2 >= len(items):
         return None
+    sources = rules("selfeval_table")["money_rows"]["parts"]
+    if group is None and all(any(w in name for w in sources) for name, _ in items):
+        return None  # the sources of a budget (本年财政拨款…), stated like a money block
     return group, items, subtotal, lead_total, opener_at != -1
+
+
+def _trailing_total(run: _Run) -> bool:
+    """A sentence that closes the listings before it: "以上合计574.22万元"."""
+    text = simplified(run.block.text[run.start:run.end]).lstrip(" ，,")
+    return any(text.startswith(p + w) for p in ("", "以上", "上述") for w in rules("funds")["total_words"])
 
 
 def _says_total(run: _Run) -> bool:
@@ -186,6 +203,7 @@ def extract(analysis: Analysis) -> None:
     prev_money_block = -10
     listed: set[tuple[int, int]] = set()
     shared_total: Fact | None = None
+    chain: list[FundListing] = []
     last_listing_block: int | None = None
     for block in analysis.document.blocks:
         if block.kind != "paragraph" or not block.is_body:
@@ -195,17 +213,23 @@ def extract(analysis: Analysis) -> None:
         for idx, run in enumerate(runs):
             found = _listing(run)
             if found is None:
+                if run.mentions and chain and _trailing_total(run):
+                    closing = _fact([m for m in run.mentions if m.kind == "money"][-1])
+                    for listing in chain:
+                        listing.total = closing
                 if run.mentions:
                     shared_total = None
+                    chain = []
                 continue
             group, items, subtotal, lead_total, opened = found
             listed.add((block.index, run.start))
             total_m = lead_total
+            follows_listing = last_listing_block is not None and (
+                last_listing_block == block.index or last_listing_block == block.index - 1)
             if total_m is None:
                 recent = prev_money if block.index - prev_money_block <= 2 else None
-                prior = _preceding_total(runs, idx, recent, listed, opened, sum((m.low for _, m in items), Decimal(0)))
-                follows_listing = last_listing_block is not None and (
-                    last_listing_block == block.index or last_listing_block == block.index - 1)
+                items_sum = sum((m.low for _, m in items), Decimal(0))
+                prior = _preceding_total(runs, idx, recent, listed, opened, items_sum)
                 if follows_listing and shared_total is not None:
                     total = shared_total
                 else:
@@ -225,11 +249,14 @@ def extract(analysis: Analysis) -> None:
                                                       provenance=m.provenance))
                 seen[key] = indices
             first = items[0][1].provenance
-            report.fund_listings.append(FundListing(
+            if not (follows_listing and chain):
+                chain = []
+            chain.append(FundListing(
                 items=list(indices), group=group, total=total,
                 subtotal=_fact(subtotal) if subtotal is not None else None,
                 provenance=block.provenance.at(block.index, run.start, run.end) if first else None,
             ))
+            report.fund_listings.append(chain[-1])
         with_money = [r for r in runs if any(m.kind == "money" for m in r.mentions)]
         if with_money:
             last = with_money[-1]
