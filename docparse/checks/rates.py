@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from itertools import product
 from typing import Any
 
 from docparse.checks.figures import (
@@ -184,30 +185,50 @@ def arrival_rate(report: Report) -> list[CheckResult]:
     return _fact_rate(report, ARRIVAL, "arrival_rate")
 
 
+def _statements(report: Report, names: tuple[str, ...]) -> list[Figure]:
+    """Each statement of the facts ``names``: the fact itself, then each restatement right after its cue
+    word with another value (a report may state a figure as it stands in two sentences)."""
+    out: list[Figure] = []
+    for name in names:
+        figure = from_fact(name, report.facts.get(name))
+        if figure is None:
+            continue
+        out.append(figure)
+        for m in restated(name):
+            if m.kind == "money" and all(f.value != m.low for f in out):
+                out.append(from_mention(name, m, "money"))
+    return out
+
+
+def _in_order(chain: list[Figure]) -> bool:
+    return not any(a.value - b.value > a.half + b.half for i, a in enumerate(chain) for b in chain[i + 1:])
+
+
 @register(ORDER)
 def spent_arrived_budget(report: Report) -> list[CheckResult]:
-    """支出 ≤ 到位 ≤ 预算 among the report-level facts that are stated (at least two of them)."""
-    chain: list[Figure] = []
+    """支出 ≤ 到位 ≤ 预算 among the report-level facts that are stated (at least two of them).
+
+    Where the text states a figure twice with different values, the order holds when some choice of the
+    statements keeps it (the larger of two budgets bounds the rest)."""
+    options: list[list[Figure]] = []
     for name in fact_rules()["order"]:
-        if name == "budget":
-            budgets = [f for f in (from_fact(n, report.facts.get(n)) for n in ("budget", "adjusted_budget"))
-                       if f is not None]
-            if budgets:
-                chain.append(max(budgets, key=lambda f: f.value))
-        else:
-            figure = from_fact(name, report.facts.get(name))
-            if figure is not None:
-                chain.append(figure)
-    if len(chain) < 2:
+        names = ("budget", "adjusted_budget") if name == "budget" else (name,)
+        stated = _statements(report, names)
+        if stated:
+            options.append(stated)
+    if len(options) < 2:
         return []
-    broken = [(a, b) for i, a in enumerate(chain) for b in chain[i + 1:]
-              if a.value - b.value > a.half + b.half]
+    facts = [max((f for f in o if f.role in ("budget", "adjusted_budget") and report.facts.get(f.role)
+                  and same_place(f.provenance, report.facts[f.role].provenance)), key=lambda f: f.value,
+                 default=o[0]) for o in options]
+    chain = next((list(c) for c in product(*options) if _in_order(list(c))), None)
+    status = "pass" if chain is not None else "fail"
+    chain = chain or facts
     shown = " ≤ ".join(f"{LABELS[f.role][0]}{show(f.value, 'money')}" for f in chain)
     shown_en = " ≤ ".join(f"{LABELS[f.role][1]} {show(f.value, 'money')}" for f in chain)
     found = ", ".join(f"{f.role}={f.value_str()}" for f in chain)
-    status = "fail" if broken else "pass"
     result = make(ORDER, status, chain, what="支出、到位、预算", found=found, shown_found=shown,
                   expected=" <= ".join(f.role for f in chain))
-    result.message_en = result.message_en.replace(shown, shown_en).replace("支出、到位、预算",
-                                                                           "spent, arrived, budget")
+    result.message_en = (result.message_en or "").replace(shown, shown_en).replace(
+        "支出、到位、预算", "spent, arrived, budget")
     return [result]

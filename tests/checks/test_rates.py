@@ -99,3 +99,19 @@ def test_order() -> None:
     # the larger of two budgets bounds the rest
     assert statuses(spent_arrived_budget(facts(budget="90", adjusted_budget="100", spent="95"))) == ["pass"]
     assert spent_arrived_budget(facts(spent="95")) == []
+
+
+def test_order_holds_for_some_statement_of_a_twice_stated_figure() -> None:
+    from types import SimpleNamespace
+
+    from docparse.checks.registry import reading
+
+    rep = facts(adjusted_budget="173.44", arrived="8.67", spent="173.44")
+    stated = Mention("money", "173.44万元", __import__("decimal").Decimal("1734400"),
+                     Provenance(line=5, block=5, start=10, end=19), unit="万元")
+    notes = {"fact_candidates": [SimpleNamespace(role="arrived", mention=stated, cue="实际到位", distance=0)]}
+    assert statuses(spent_arrived_budget(rep)) == ["fail"]
+    with reading(None, notes):
+        result = spent_arrived_budget(rep)
+    assert statuses(result) == ["pass"]
+    assert [e["value"] for e in result[0].evidence] == ["1734400.00"] * 3
