@@ -67,6 +67,14 @@ class Builder:
         self.doc.blocks.append(Para([title], role="heading", level=level, number=number,
                                     canonical=canonical if level == 1 else None, numbered=True))
 
+    def lead(self, level: int, title: str, body: str) -> None:
+        """"（一）标题。正文…" on one line: gold lists it as an ambiguous heading; the number is typed."""
+        self.counters[level] += 1
+        fmt, lvl_text = self.levels[level]
+        number = render_number(fmt, lvl_text, self.counters[level])
+        self.doc.blocks.append(Para([title + "。" + body], role="lead", level=level, number=number,
+                                    meta={"heading": number + title}))
+
     def unnumbered_heading(self, title: str, canonical: str | None) -> None:
         self.doc.blocks.append(Para([title], role="heading", level=1, canonical=canonical))
 

@@ -242,9 +242,10 @@ def write_docx(document: Document, path: Path, options: dict[str, Any], seed: in
                 _runs(p, [para.number, *para.parts], east_asia, rng)
         else:
             p = doc.add_paragraph()
-            if para.role == "body":
+            if para.role in ("body", "lead"):
                 p.paragraph_format.first_line_indent = Pt(24)
-            _runs(p, para.parts, east_asia, rng if para.role == "body" else None)
+            parts = [para.number, *para.parts] if para.number else para.parts
+            _runs(p, parts, east_asia, rng if para.role in ("body", "lead") else None)
     if document.header:
         hp = section.header.paragraphs[0]
         hp.alignment = WD_ALIGN_PARAGRAPH.CENTER

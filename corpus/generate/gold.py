@@ -12,11 +12,19 @@ from corpus.generate.reports import REPORTS
 HALF = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "“": '"', "”": '"'})
 
 
+def _heading(p: Para) -> dict[str, Any]:
+    if p.role == "lead":
+        return {"text": p.meta["heading"], "level": p.level, "canonical": None, "ambiguous": True}
+    return {"text": p.text, "level": p.level, "canonical": p.canonical}
+
+
 def half_width(doc: Document, meta: dict[str, Any]) -> None:
     """Turn the full-width punctuation of all text (not amounts) into half-width forms."""
     for block in doc.blocks:
         if isinstance(block, Para):
             block.number = block.number.translate(HALF)
+            if "heading" in block.meta:
+                block.meta["heading"] = block.meta["heading"].translate(HALF)
             block.parts = [p.translate(HALF) if isinstance(p, str) else p for p in block.parts]
         elif isinstance(block, Table):
             for row in block.rows:
@@ -42,8 +50,7 @@ def build(kind: str, seed: int, options: dict[str, Any]) -> tuple[Document, dict
         furniture.append(doc.header)
     gold: dict[str, Any] = {
         "source": "generated", "complete": True, **meta,
-        "headings": [{"text": p.text, "level": p.level, "canonical": p.canonical}
-                     for p in paras if p.role == "heading"],
+        "headings": [_heading(p) for p in paras if p.role in ("heading", "lead")],
         "money": [m.gold() for m in mentions if m.kind == "money"],
         "percents": [m.gold() for m in mentions if m.kind in ("percent", "ratio_points")],
         "counts": [m.gold() for m in mentions if m.kind == "count"],

@@ -50,6 +50,7 @@ class Para:
     canonical: str | None = None
     numbered: bool = False  # the number comes from the numbering scheme (may be automatic)
     align: str = "left"
+    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def body(self) -> str:

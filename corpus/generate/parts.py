@@ -69,7 +69,9 @@ def _delta(b: Builder, value: Decimal) -> Decimal:
 
 def budget_sentence(b: Builder, ctx: Context) -> None:
     fig = ctx.fig
-    parts: list[Any] = [f"{ctx.year}年，该项目年初预算数为", b.money.money(fig.budget)]
+    lead = b.rng.choice([f"{ctx.year}年，该项目年初预算数为", f"{ctx.year}年初，县财政批复该项目预算",
+                         f"该项目{ctx.year}年度年初预算安排"])
+    parts: list[Any] = [lead, b.money.money(fig.budget)]
     b.fact("budget", yuan(fig.budget))
     if fig.adjusted != fig.budget:
         parts += ["，年中追加", b.money.money(fig.adjusted - fig.budget), "，全年预算数为",
@@ -90,8 +92,12 @@ def budget_sentence(b: Builder, ctx: Context) -> None:
 
 def arrival_sentence(b: Builder, ctx: Context) -> None:
     fig = ctx.fig
-    b.p("截至年底，项目资金实际到位", b.money.money(fig.arrived), "，资金到位率为",
-        rate_mention(b, fig.arrival_rate), "。")
+    if b.chance(0.5):
+        b.p("截至年底，项目资金实际到位", b.money.money(fig.arrived), "，资金到位率为",
+            rate_mention(b, fig.arrival_rate), "。")
+    else:
+        b.p("全年实际到位资金", b.money.money(fig.arrived), "，到位率", rate_mention(b, fig.arrival_rate),
+            "，资金均按规定程序拨付。")
     b.fact("arrived", yuan(fig.arrived))
     b.fact("arrival_rate", plain(fig.arrival_rate))
     b.check("rate.arrival")
@@ -103,7 +109,8 @@ def spending_sentence(b: Builder, ctx: Context) -> None:
     if b.fault == "altered_rate":
         rate = rate - Decimal(b.rng.choice(["1.5", "2.3", "4.1", "6"])) if rate > 50 else rate + 5
         b.drop_check("consistency.repeated_figure")
-    parts: list[Any] = ["全年实际支出", b.money.money(fig.spent), "，预算执行率为", rate_mention(b, rate), "。"]
+    lead = b.rng.choice(["全年实际支出", f"截至{ctx.year}年12月31日，项目累计支出"])
+    parts: list[Any] = [lead, b.money.money(fig.spent), "，预算执行率为", rate_mention(b, rate), "。"]
     if fig.spent < fig.arrived:
         parts += ["结余资金", b.money.money(fig.arrived - fig.spent), "按规定收回统筹使用。"]
     b.p(*parts)
@@ -126,7 +133,8 @@ def extra_amounts(b: Builder, ctx: Context) -> None:
         "。经测算，后续年度每年还需安排运行维护资金", b.money.money_range(low, low * 2), "。")
     pre3, m3, post3 = b.money.money_about(max(WAN, rounded(fig.total * Decimal("0.1") / WAN, 0) * WAN),
                                           "at_least")
-    b.p("项目资金带动相关产业增收", pre3, m3, post3, "，较上年提高", _points(b), "。")
+    b.p("项目资金带动相关产业增收", pre3, m3, post3, "，较上年提高", _points(b), "。近年来全县同类项目累计投入",
+        b.money.money(Decimal(b.rng.randint(105, 380)) * WAN * 100, "yi"), "。")
 
 
 def _points(b: Builder) -> Mention:

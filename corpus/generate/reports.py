@@ -76,7 +76,11 @@ def _problems(b: Builder) -> None:
         b.p(text)
 
 
-def _suggestions(b: Builder) -> None:
+def _suggestions(b: Builder, lead: bool = False) -> None:
+    if lead:
+        for title, body in b.rng.sample(list(vocab.LEAD_ITEMS), k=b.rng.randint(2, 3)):
+            b.lead(2, title, body)
+        return
     for text in b.rng.sample(list(vocab.SUGGESTIONS), k=2):
         b.p(text)
 
@@ -115,12 +119,17 @@ def project_seed_outline(b: Builder) -> dict:
     b.p(ctx.theme.work[0] + ctx.theme.work[2])
     b.h(2, "项目管理情况")
     b.p(ctx.theme.work[1] + f"项目于{ctx.year}年12月底前全部完成。")
+    b.p(b.rng.choice(["全年开展督导检查", "项目实施期间组织现场调度"]),
+        count(b.rng.randint(2, 9) * 10, "次", "more_than"), "，发现问题均已整改到位。")
     b.h(1, "项目绩效情况", "performance")
     performance_levels(b, ctx, 2)
     b.h(1, "项目自评结果", "conclusion")
     score_sentence(b, ctx, score)
     b.h(1, "其他需要说明的问题", "other")
-    b.p(b.rng.choice(vocab.OTHER))
+    if b.chance(0.5):
+        _suggestions(b, lead=True)
+    else:
+        b.p(b.rng.choice(vocab.OTHER))
     _attach_table(b, ctx, score)
     return _meta(ctx, "project_self_evaluation", title, ctx.project)
 
@@ -164,7 +173,7 @@ def project_national_outline(b: Builder) -> dict:
     b.h(1, "存在的问题及原因分析", "problems")
     _problems(b)
     b.h(1, "有关建议", "suggestions")
-    _suggestions(b)
+    _suggestions(b, lead=True)
     b.h(1, "其他需要说明的问题", "other")
     b.p(b.rng.choice(vocab.OTHER))
     _attach_table(b, ctx, score)
