@@ -82,6 +82,35 @@ def evaluate_sentences(verbose: bool) -> tuple[int, int]:
     return right, total
 
 
+def evaluate_fixtures() -> dict[str, tuple[int, int, int]]:
+    """Money and percent mentions of the generated reports (every format) against their gold."""
+    import docparse
+    from docparse.errors import DocparseError
+    from docparse.numbers.evaluate import match
+
+    totals = {"money": [0, 0, 0], "percent": [0, 0, 0]}
+    for gold_path in sorted((ROOT / "corpus" / "fixtures").glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if gold.get("fault"):
+            continue
+        stem = gold_path.name.removesuffix(".gold.json")
+        for source in sorted(gold_path.parent.glob(stem + ".*")):
+            if source.suffix not in (".txt", ".docx", ".pdf", ".doc", ".wps"):
+                continue
+            try:
+                mentions = [m.to_dict() for m in docparse.parse(source).mentions]
+            except DocparseError:
+                continue
+            for kind, kinds, key in (("money", ("money",), "money"),
+                                     ("percent", ("percent", "ratio_points"), "percents")):
+                g = [{**x, "kind": x.get("kind", kind), "start": 0, "end": 1} for x in gold.get(key, [])]
+                p = [{**m, "start": 0, "end": 1} for m in mentions if m["kind"] in kinds]
+                totals[kind][0] += len(match(g, p))
+                totals[kind][1] += len(g)
+                totals[kind][2] += len(p)
+    return {k: (v[0], v[1], v[2]) for k, v in totals.items()}
+
+
 def throughput() -> tuple[float, float, int]:
     texts = [p.read_text(encoding="utf-8-sig") for _, p, _ in gold_files()]
     for path in sorted((ROOT / "corpus" / "sentences").glob("*.jsonl")):
@@ -124,6 +153,11 @@ def main() -> int:
         print(f"fused cells found: {tp}/{n}")
     else:
         print("../shared not present: gold figures skipped")
+    fixtures = evaluate_fixtures()
+    for kind in ("money", "percent"):
+        tp, n_gold, n_pred = fixtures[kind]
+        p, r, f = f1(tp, n_gold, n_pred)
+        print(f"generated {kind:8s} gold={n_gold:4d} pred={n_pred:4d} tp={tp:4d}  P={p:.3f} R={r:.3f} F1={f:.3f}")
     right, total = evaluate_sentences(args.verbose)
     print(f"labelled sentences: {right}/{total} right")
     stage, seg, chars = throughput()
