@@ -1,6 +1,8 @@
 """Structure quality on the shared real corpus, the seed and the generated fixtures.
 
-    python benchmarks/bench_structure.py [--misses]
+    python benchmarks/bench_structure.py [--misses] [FOLDER ...]
+
+FOLDER: more generated reports with gold beside them (``python -m corpus.generate --out FOLDER``).
 
 Prints heading F1 (precision/recall), level accuracy on matched headings, canonical accuracy on
 matched top-level headings, and report type / fiscal year / unit / title accuracy, per corpus.
@@ -40,9 +42,12 @@ def _seed() -> list[tuple[Path, Path]]:
             if t.with_name(t.stem + ".gold.json").is_file()] if folder.is_dir() else []
 
 
-def _fixtures() -> list[tuple[Path, Path]]:
+UNREADABLE = {"no_text_layer", "encrypted", "corrupt"}
+
+
+def _fixtures(folders: list[Path] | None = None) -> list[tuple[Path, Path]]:
     out = []
-    for folder in (ROOT / "corpus" / "fixtures", ROOT / "corpus" / "samples"):
+    for folder in folders or (ROOT / "corpus" / "fixtures", ROOT / "corpus" / "samples"):
         for g in sorted(folder.glob("*.gold.json")) if folder.is_dir() else []:
             stem = g.name[: -len(".gold.json")]
             docs = [p for p in folder.glob(stem + ".*") if not p.name.endswith(".json")]
@@ -56,7 +61,11 @@ def run(pairs: list[tuple[Path, Path]]) -> tuple[Tally, float, int]:
     t0 = time.perf_counter()
     failed = 0
     for doc, gold_path in pairs:
+        if not gold_path.is_file() or not doc.is_file():
+            continue  # removed while the set is being regenerated
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if (gold.get("fault") or {}).get("kind") in UNREADABLE:
+            continue  # nothing to read without OCR or a password
         try:
             report = docparse.parse(doc)
         except docparse.DocparseError:
@@ -71,7 +80,10 @@ def run(pairs: list[tuple[Path, Path]]) -> tuple[Tally, float, int]:
 
 def main() -> int:
     show = "--misses" in sys.argv
-    for label, pairs in (("real", _real()), ("seed", _seed()), ("generated", _fixtures())):
+    extra = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
+    sets = [("real", _real()), ("seed", _seed()), ("generated", _fixtures())]
+    sets += [(f"generated {folder}", _fixtures([folder])) for folder in extra]
+    for label, pairs in sets:
         if not pairs:
             print(f"{label}: no documents found")
             continue

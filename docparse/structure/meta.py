@@ -54,7 +54,19 @@ def _title_like(folded: str) -> tuple[bool, bool] | None:
     return True, bool(strong)
 
 
-def title_candidates(lines: list[Line], stop: int) -> list[TitleCandidate]:
+def _adjacent(document: Document, a: Line, b: Line) -> bool:
+    """Two lines set as one group: next text line, or next block in the same type size and weight."""
+    if a.block == b.block:
+        return True
+    ba, bb = document.blocks[a.block], document.blocks[b.block]
+    if ba.provenance.line is not None and bb.provenance.line is not None:
+        return bb.provenance.line == ba.provenance.line + 1
+    if ba.font_size is not None and bb.font_size is not None:
+        return ba.font_size == bb.font_size and ba.bold == bb.bold
+    return bb.index == ba.index + 1
+
+
+def title_candidates(document: Document, lines: list[Line], stop: int) -> list[TitleCandidate]:
     """Lines before the first heading that read as the report's title (two-line titles joined)."""
     rules = metadata()["title"]
     out: list[TitleCandidate] = []
@@ -76,6 +88,14 @@ def title_candidates(lines: list[Line], stop: int) -> list[TitleCandidate]:
             # names the year and the second carries on ("石水县2024年度" / "中央…资金绩效自评报告")
             if joined and (len(f2) <= 16 or re.search(r"(?:19|20)\d{2}", folded)):
                 text, folded, judged = text + sep + t2, folded + sep + f2, joined
+                i += 1
+        if judged is None and i + 1 < stop and _adjacent(document, line, lines[i + 1]):
+            # the unit's name set on its own line right above the title, in the same style
+            nxt = lines[i + 1]
+            t2, f2 = _clean(nxt.text, nxt.folded)
+            whole = _org_at(text, folded, whole=True)
+            if whole and _title_like(f2) and not _org_at(t2, f2):
+                text, folded, judged = text + t2, folded + f2, _title_like(folded + f2)
                 i += 1
         if judged is None:
             # a title glued to what follows it ("…自评表主管部门…", "…报告20XX年我县…")
@@ -322,7 +342,7 @@ def report_type(title: TitleCandidate | None, lines: list[Line], stop: int, n_he
 
 def describe(document: Document, lines: list[Line], stop: int, sections: list[Section], n_heads: int) -> ReportMeta:
     """Fill the report metadata from the lines before the first heading (``stop``) and the text."""
-    cands = title_candidates(lines, stop)
+    cands = title_candidates(document, lines, stop)
     title = choose_title(cands)
     meta = ReportMeta()
     meta.title = title.text if title else None

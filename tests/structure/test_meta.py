@@ -97,3 +97,11 @@ def test_year_from_the_text_when_the_title_has_none() -> None:
             "一、资金下达情况\n2022年下达补助资金八十万元。\n")
     m = meta(text)
     assert m["fiscal_year"] == 2022 and m["unit"] == "某市体育局"
+
+
+def test_unit_line_above_the_title_joins_only_when_set_together() -> None:
+    together = meta("北岭县行政审批服务局\n2021年度部门整体支出绩效评价报告\n一、部门概况\n内容。\n")
+    assert together["title"] == "北岭县行政审批服务局2021年度部门整体支出绩效评价报告"
+    apart = meta("北岭县行政审批服务局\n\n2021年度部门整体支出绩效评价报告\n\n一、部门概况\n内容。\n")
+    assert apart["title"] == "2021年度部门整体支出绩效评价报告"
+    assert together["unit"] == apart["unit"] == "北岭县行政审批服务局"
