@@ -36,10 +36,35 @@ def half_width(doc: Document, meta: dict[str, Any]) -> None:
     meta["title"] = meta["title"].translate(HALF)
 
 
+def localise(doc: Document, meta: dict[str, Any], place_kind: str, found: dict[str, Any]) -> None:
+    """Write 区/市 where the template says 县 (全县 → 全区, 县级 → 区级) for districts and cities."""
+    if place_kind == "县":
+        return
+    table = str.maketrans({"县": place_kind})
+    for block in doc.blocks:
+        if isinstance(block, Para):
+            block.parts = [p.translate(table) if isinstance(p, str) else p for p in block.parts]
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for c in row:
+                    if c is not None:
+                        c.parts = [p.translate(table) if isinstance(p, str) else p for p in c.parts]
+    if doc.header:
+        doc.header = doc.header.translate(table)
+    for key in ("title", "unit", "project"):
+        if meta.get(key):
+            meta[key] = meta[key].translate(table)
+    for record in found["fund_items"] + found["indicators"] + found["money_rows"]:
+        for key, value in record.items():
+            if isinstance(value, str):
+                record[key] = value.translate(table)
+
+
 def build(kind: str, seed: int, options: dict[str, Any]) -> tuple[Document, dict[str, Any]]:
     """The document and its gold (without file-specific keys) for report ``kind``."""
     b = Builder(random.Random(seed), options)
     meta = REPORTS[kind](b)
+    localise(b.doc, meta, meta.pop("place_kind"), b.gold)
     if options.get("punctuation") == "half":
         half_width(b.doc, meta)
     doc = b.doc

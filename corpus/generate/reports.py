@@ -325,7 +325,7 @@ def self_evaluation_table(b: Builder) -> dict:
 
 def _meta(ctx: Context, report_type: str, title: str, project: str | None) -> dict:
     return {"report_type": report_type, "title": title, "fiscal_year": ctx.year, "unit": ctx.unit,
-            "project": project}
+            "project": project, "place_kind": ctx.county[-1]}
 
 
 REPORTS = {
