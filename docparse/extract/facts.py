@@ -138,7 +138,9 @@ def candidates(analysis: Analysis) -> list[Candidate]:
             continue
         text = simplified(block.text)
         ctx = _context(text, p.start, floor)
-        if m.kind == "money" and _is_component(ctx, text[p.end or p.start:]):
+        clause = _context(text, p.start, 0)
+        if m.kind == "money" and (_is_component(ctx, text[p.end or p.start:]) or any(
+                clause.lstrip().startswith(w) for w in words("facts", "component_cues"))):
             continue
         found = _role_of(ctx, m.kind)
         if found is None and m.kind == "money":

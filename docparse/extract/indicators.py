@@ -14,6 +14,7 @@ Table rows come first where both state the same indicator; all are returned in d
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docparse.extract.values import comparison, meets
@@ -50,7 +51,7 @@ def _clean_name(name: str) -> str:
             if name.endswith(link) and len(name) > len(link) + 1:
                 name = name[: -len(link)].rstrip(" ，,、：:")
                 changed = True
-    for prefix in ("其中", "并且", "同时", "全年"):
+    for prefix in ("其中", "并且", "同时"):
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
             name = name[len(prefix):].lstrip(" ，,、：:")
     return name
@@ -91,16 +92,135 @@ def _block_level2(analysis: Analysis, block: Block) -> str | None:
     return None
 
 
+def _alt(items: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+def _statement(block: Block, start: int, end: int, level2: str | None) -> Indicator | None:
+    """"名称：年度指标值为X，实际完成值为Y，…该项指标分值W分，自评得S分" as one indicator."""
+    labels = rules("indicators")["statement_labels"]
+    text = block.text[start:end]
+    plain = simplified(text)
+    fill = r"(?:为|是|:|：)?\s*"
+    t = re.search(rf"(?:{_alt(labels['target'])}){fill}([^，,；;。]+)", plain)
+    a = re.search(rf"(?:{_alt(labels['actual'])}){fill}([^，,；;。]+)", plain)
+    if t is None or a is None or a.start() < t.end():
+        return None
+    w = re.search(rf"(?:{_alt(labels['weight'])}){fill}(\d+(?:\.\d+)?)\s*分", plain)
+    sc = re.search(rf"(?:{_alt(labels['score'])}){fill}(\d+(?:\.\d+)?)\s*分", plain[a.end():])
+    lead = plain[: t.start()]
+    colon = max(lead.rfind("："), lead.rfind(":"))
+    name = _clean_name(text[:colon]) if colon > 0 else ""
+    target, actual = text[t.start(1):t.end(1)].strip(), text[a.start(1):a.end(1)].strip()
+    t_cmp, a_cmp = comparison(target), comparison(actual)
+    return Indicator(
+        name=name, level1=_level1_of(level2), level2=level2, target=target, actual=actual,
+        weight=Decimal(w.group(1)) if w else None, score=Decimal(sc.group(1)) if sc else None,
+        met=meets(t_cmp, a_cmp), source="text",
+        provenance=block.provenance.at(block.index, start + t.start(1), start + a.end(1)),
+        target_cmp=t_cmp, actual_cmp=a_cmp,
+    )
+
+
+def _heading_title(analysis: Analysis, block: Block) -> str | None:
+    """The title of the block's own sub-heading when it names an indicator, not a topic or label."""
+    sections = analysis.notes.get("block_sections") or []
+    section = sections[block.index] if block.index < len(sections) else None
+    if section is None:
+        return None
+    title = _clean_name(section.title or section.heading)
+    if not title or len(title) > 30 or _level2_in(title) or re.search(r"指标|情况|分析|完成|目标", title):
+        return None
+    return title
+
+
+def _listed_targets(block: Block) -> list[Indicator]:
+    """"年度绩效指标为：A≥X；B≥Y；…" → indicators with their targets."""
+    plain = simplified(block.text)
+    lead = re.search(rf"(?:{_alt(rules('indicators')['list_leads'])})[:：]", plain)
+    if lead is None:
+        return []
+    out: list[Indicator] = []
+    pos = lead.end()
+    for part in re.split(r"[；;]", block.text[pos:]):
+        item = part.rstrip("。.")
+        m = re.search(r"[≥≤><=＝]|不低于|不高于|不少于|不超过|\d", item)
+        if m is None or m.start() == 0:
+            pos += len(part) + 1
+            continue
+        name, target = _clean_name(item[: m.start()]), item[m.start():].strip()
+        if name and len(name) <= 30:
+            cmp = comparison(target)
+            out.append(Indicator(name=name, target=target, target_cmp=cmp, source="text",
+                                 provenance=block.provenance.at(block.index, pos, pos + len(item))))
+        pos += len(part) + 1
+    return out if len(out) >= 2 else []
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, ch in enumerate(text + "。"):
+        if ch in _SENTENCE or (ch == "." and not text[i + 1: i + 2].isdigit()):
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+    return out
+
+
+def statements(analysis: Analysis) -> tuple[list[Indicator], set[int]]:
+    """Structured indicator statements and listed targets, merged; and the blocks they came from."""
+    listed: list[Indicator] = []
+    found: list[Indicator] = []
+    used: set[int] = set()
+    current: str | None = None  # the 二级指标 of the last short label line ("1.数量指标")
+    for block in analysis.document.blocks:
+        if block.kind != "paragraph" or not block.is_body:
+            continue
+        if len(block.text) <= 20:
+            label = _level2_in(block.text)
+            if label is not None or re.search(r"指标", block.text):
+                current = label
+            continue
+        targets = _listed_targets(block)
+        if targets:
+            listed.extend(targets)
+            used.add(block.index)
+            continue
+        level2 = _block_level2(analysis, block) or current
+        heading = _heading_title(analysis, block)
+        for start, end in _sentences(block.text):
+            ind = _statement(block, start, end, level2)
+            if ind is not None:
+                if not ind.name and heading:
+                    ind.name = heading
+                found.append(ind)
+                used.add(block.index)
+    for ind in found:
+        match = next((x for x in listed if ind.name and _same(ind, x)), None)
+        if match is None and ind.name and ind.target:
+            by_target = [x for x in listed if x.target and "".join(x.target.split()) == "".join(ind.target.split())]
+            if len(by_target) == 1 and not any(_same(by_target[0], f) for f in found if f is not ind):
+                match = by_target[0]
+        if match is None and not ind.name:
+            match = next((x for x in listed if x.target and ind.target
+                          and "".join(x.target.split()) == "".join(ind.target.split())), None)
+        if match is not None:
+            listed.remove(match)
+            ind.name = ind.name or match.name
+    named = [i for i in found if i.name]
+    return named + [x for x in listed if not any(_same(x, i) for i in named)], used
+
+
 def prose_indicators(analysis: Analysis) -> list[Indicator]:
     """Indicators stated in the body text."""
-    out: list[Indicator] = []
+    out, used = statements(analysis)
     by_block: dict[int, list[Mention]] = {}
     for m in analysis.report.mentions:
         if m.provenance is not None and m.provenance.block is not None and m.kind in ("percent", "count", "money"):
             by_block.setdefault(m.provenance.block, []).append(m)
     headings = set(analysis.notes.get("heading_blocks") or ())
     for block in analysis.document.blocks:
-        if block.kind != "paragraph" or not block.is_body or block.index in headings:
+        if block.kind != "paragraph" or not block.is_body or block.index in headings or block.index in used:
             continue
         mentions = by_block.get(block.index, [])
         if not mentions:
