@@ -54,6 +54,11 @@ def _title_like(folded: str) -> tuple[bool, bool] | None:
     return True, bool(strong)
 
 
+def _same_style(document: Document, a: Line, b: Line) -> bool:
+    sa, sb = document.blocks[a.block].font_size, document.blocks[b.block].font_size
+    return sa is None or sb is None or sa == sb
+
+
 def _adjacent(document: Document, a: Line, b: Line) -> bool:
     """Two lines set as one group: next text line, or next block in the same type size and weight."""
     if a.block == b.block:
@@ -86,7 +91,7 @@ def title_candidates(document: Document, lines: list[Line], stop: int) -> list[T
             joined = _title_like(folded + sep + f2)
             # a title broken in two: the second part is short ("绩效评价报告"), or the first part
             # names the year and the second carries on ("石水县2024年度" / "中央…资金绩效自评报告")
-            if joined and (len(f2) <= 16 or re.search(r"(?:19|20)\d{2}", folded)):
+            if joined and (len(f2) <= 16 or re.search(r"(?:19|20)\d{2}", folded)) and _same_style(document, line, nxt):
                 text, folded, judged = text + sep + t2, folded + sep + f2, joined
                 i += 1
         if judged is None and i + 1 < stop and _adjacent(document, line, lines[i + 1]):
