@@ -33,4 +33,4 @@ def test_fixture_set(tmp_path: Path) -> None:
         else:
             data = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
             source = data["source"]
-            assert gold["format"] in {source["format"], source["converted_from"]}, name
+            assert gold["format"] in {source["format"], (source["converted_from"] or "").lstrip(".")}, name
