@@ -248,10 +248,10 @@ def count_sums(report: Report) -> list[CheckResult]:
                                                               and found < total.low)):
                 if enum.shape == "noun":
                     continue  # a guessed total that does not match says nothing
-                results.append(make(CHECK, "unknown", figures, what=what, expected=str(total.low),
-                                    found=str(found), note="其中所列可能只是部分 / the parts listed may be "
+                results.append(make(CHECK, "unknown", figures, what=what, expected=str(found),
+                                    found=str(total.low), note="其中所列可能只是部分 / the parts listed may be "
                                                            "only some of the total"))
                 continue
-            results.append(compare(CHECK, found, total.low, Decimal(0), "count", figures, what,
+            results.append(compare(CHECK, total.low, found, Decimal(0), "count", figures, what,
                                    f"{len(enum.items)} parts ({unit})"))
     return results

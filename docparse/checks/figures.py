@@ -82,6 +82,11 @@ class Figure:
     def half(self) -> Decimal:
         return printed_half(self.kind, self.value, self.text)
 
+    @property
+    def decimals(self) -> int | None:
+        """Decimals printed (``None`` when the figure's text is unknown)."""
+        return _printed_precision(self.value, self.text)[0] if self.text else None
+
     def value_str(self) -> str:
         return fmt_value(self.value, self.kind)
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from docparse.checks.figures import Figure, FigureKind, fmt_value, show
+from docparse.checks.figures import Figure, FigureKind, fmt_value, show, tolerance_rules
 from docparse.model.report import CheckResult, CheckStatus
 from docparse.rules import load_yaml, require_keys
 
@@ -60,8 +60,9 @@ def rounded_note(diff: Decimal, tol: Decimal, kind: FigureKind) -> str:
 def compare(check_id: str, found: Decimal, expected: Decimal, tol: Decimal, kind: FigureKind,
             figures: Iterable[Figure], what: str, what_en: str | None = None,
             plain: Decimal = _ZERO) -> CheckResult:
-    """``found`` against ``expected``: equal (or within ``plain``, the rounding of a figure printed
-    as computed) → pass; within ``tol`` → pass with a note; otherwise fail."""
+    """``found`` (as the report states it) against ``expected`` (what the other figures make of it):
+    equal, or within ``plain`` (a figure printed rounded as computed) → pass; within ``tol`` → pass
+    with a note; otherwise fail."""
     diff = found - expected
     if abs(diff) <= plain:
         status: CheckStatus = "pass"
@@ -88,3 +89,19 @@ def sum_of(figures: Iterable[Figure]) -> tuple[Decimal, Decimal]:
         total += f.value
         tol += f.half
     return total, tol
+
+
+def sum_against(parts: list[Figure], total: Figure) -> tuple[Decimal, Decimal]:
+    """The sum of ``parts`` and the rounding that may separate it from ``total``.
+
+    Figures printed with a fixed number of decimals (9.60, 27.00) may each be rounded by half a unit
+    of their last digit. Figures printed in their shortest form, some with more decimals than others
+    (27, 8.9, 3.52), are exact as written: nothing was rounded to make them.
+    """
+    found, tol = sum_of(parts)
+    figures = [*parts, total]
+    decimals = {f.decimals for f in figures}
+    mixed = None not in decimals and len(decimals) > 1
+    if mixed and tolerance_rules()["money"].get("mixed_precision_exact", False):
+        return found, _ZERO
+    return found, tol + total.half

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docparse.checks.figures import Figure, from_fact
 from docparse.checks.registry import register
-from docparse.checks.results import compare, sum_of
+from docparse.checks.results import compare, sum_against
 from docparse.model import Fact, FundListing, Report
 from docparse.model.report import CheckResult
 
@@ -48,8 +48,8 @@ def fund_items(report: Report) -> list[CheckResult]:
         items = _item_figures(report, listing)
         if subtotal is None or not items or _not_a_partition(items, subtotal):
             continue
-        found, tol = sum_of(items)
-        results.append(compare(CHECK, found, subtotal.value, tol + subtotal.half, "money",
+        found, tol = sum_against(items, subtotal)
+        results.append(compare(CHECK, subtotal.value, found, tol, "money",
                                [*items, subtotal], f"{_group_label(listing)}小计"))
     by_total: dict[tuple[object, ...], list[FundListing]] = {}
     for listing in report.fund_listings:
@@ -70,8 +70,8 @@ def fund_items(report: Report) -> list[CheckResult]:
                 parts.extend(_item_figures(report, listing, seen))
         if not parts or _not_a_partition(parts, total):
             continue
-        found, tol = sum_of(parts)
+        found, tol = sum_against(parts, total)
         groups = [g.group for g in listings if g.group]
         what = "、".join(f"“{g}”" for g in groups) + "合计" if groups else "资金明细合计"
-        results.append(compare(CHECK, found, total.value, tol + total.half, "money", [*parts, total], what))
+        results.append(compare(CHECK, total.value, found, tol, "money", [*parts, total], what))
     return results

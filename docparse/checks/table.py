@@ -12,7 +12,7 @@ from decimal import Decimal
 from docparse.checks.figures import Figure, from_fact, from_row, show, tolerance_rules
 from docparse.checks.rates import table_rules
 from docparse.checks.registry import register
-from docparse.checks.results import compare, make, sum_of
+from docparse.checks.results import compare, make, sum_against, sum_of
 from docparse.model import Indicator, MoneyRow, Report
 from docparse.model.report import CheckResult
 
@@ -111,9 +111,9 @@ def money_rows(report: Report) -> list[CheckResult]:
             parts = [f for f in (from_row("source", r, column) for r in table.sources) if f is not None]
             if total is None or not parts:
                 continue
-            found, tol = sum_of(parts)
+            found, tol = sum_against(parts, total)
             label, label_en = COLUMN_LABELS[column]
-            results.append(compare(MONEY_ROWS, found, total.value, tol + total.half, "money",
+            results.append(compare(MONEY_ROWS, total.value, found, tol, "money",
                                    [*parts, total], label, label_en))
     return results
 
@@ -262,4 +262,4 @@ def total_score(report: Report) -> list[CheckResult]:
     target = Decimal(str(tolerance_rules()["weights_total"]))
     if weights != target and found <= total.value + total.half:
         return []  # an incomplete table: its scores cannot reach the total
-    return [compare(TOTAL_SCORE, found, total.value, total.half, "score", [*scores, total], "")]
+    return [compare(TOTAL_SCORE, total.value, found, total.half, "score", [*scores, total], "")]

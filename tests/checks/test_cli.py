@@ -42,7 +42,7 @@ def test_failing_check_exits_1_and_colours_on_a_terminal(tmp_path: Path) -> None
     assert [d["path"] for d in lines] == [str(broken), str(SAMPLE)]
     failed = [c for c in lines[0]["checks"] if c["status"] == "fail"]
     assert [c["id"] for c in failed] == ["sum.counts"]
-    assert failed[0]["expected"] == "45" and failed[0]["found"] == "47"
+    assert failed[0]["found"] == "45" and failed[0]["expected"] == "47"
 
 
 def test_unreadable_input_exits_2_with_one_line_per_file(tmp_path: Path) -> None:

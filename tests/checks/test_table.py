@@ -50,7 +50,7 @@ def test_total_row_not_the_sum_of_sources() -> None:
                       row("上年结转资金", r=2), row("其他资金", r=3)]
     results = money_rows(rep)
     assert statuses(results) == ["fail", "fail", "fail"]
-    assert results[1].found == "899740.00" and results[1].expected == "0.00"
+    assert results[1].expected == "899740.00" and results[1].found == "0.00"
 
 
 def test_money_rows_rounding() -> None:
