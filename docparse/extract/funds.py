@@ -230,7 +230,7 @@ def extract(analysis: Analysis) -> None:
                 recent = prev_money if block.index - prev_money_block <= 2 else None
                 items_sum = sum((m.low for _, m in items), Decimal(0))
                 prior = _preceding_total(runs, idx, recent, listed, opened, items_sum)
-                if follows_listing and shared_total is not None:
+                if follows_listing and chain and group is not None and shared_total is not None:
                     total = shared_total
                 else:
                     total = _fact(prior) if prior is not None else None
@@ -249,14 +249,19 @@ def extract(analysis: Analysis) -> None:
                                                       provenance=m.provenance))
                 seen[key] = indices
             first = items[0][1].provenance
-            if not (follows_listing and chain):
-                chain = []
-            chain.append(FundListing(
+            listing = FundListing(
                 items=list(indices), group=group, total=total,
                 subtotal=_fact(subtotal) if subtotal is not None else None,
                 provenance=block.provenance.at(block.index, run.start, run.end) if first else None,
-            ))
-            report.fund_listings.append(chain[-1])
+            )
+            report.fund_listings.append(listing)
+            # Groups listed one after another ("甲：…；乙：…") may be closed together by "以上合计…";
+            # a listing with its own total or subtotal, or without a group, stands alone.
+            open_group = group is not None and lead_total is None and subtotal is None
+            if not (follows_listing and chain and open_group):
+                chain = []
+            if open_group:
+                chain.append(listing)
         with_money = [r for r in runs if any(m.kind == "money" for m in r.mentions)]
         if with_money:
             last = with_money[-1]

@@ -496,6 +496,10 @@ def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: Self
             close()
             return _total_row(cells, i, out) if any(
                 clean.startswith(w) for w in rules("selfeval_table")["total_rows"]) else i + 1
+        if clean.startswith((":", "：")) or (clean.endswith(("。", ".")) and len(clean) > 12 and (
+                pending is None or full(pending)) and not (pending is not None and "deviation" in after_name)):
+            close()
+            return i  # prose after the table
         nxt = cells[i + 1].clean if i + 1 < len(cells) else None
         found = _level_word(_SCORE_NOTE.sub("", clean), nxt)
         if found is not None:

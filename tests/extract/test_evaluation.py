@@ -1,0 +1,47 @@
+"""Self-evaluation score and grade: stated, from the table's total row, or derived by the band table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from docparse.extract.evaluation import band, grade_of
+from tests.extract.util import analysis_of, run
+
+
+@pytest.mark.parametrize(("score", "grade"), [("100", "优"), ("90", "优"), ("89.99", "良"), ("80", "良"),
+                                              ("79.5", "中"), ("60", "中"), ("59.9", "差"), ("0", "差")])
+def test_band_table(score: str, grade: str) -> None:
+    assert band(Decimal(score)) == grade
+
+
+def test_written_grades() -> None:
+    assert grade_of("优秀") == "优" and grade_of("優") == "优" and grade_of("良好") == "良"
+
+
+def test_stated_score_and_grade() -> None:
+    report = run(analysis_of("经综合评价，项目自评得分为86分，自评结论为“良好”。"), "facts", "evaluation").report
+    assert report.evaluation_score is not None and report.evaluation_score.value == Decimal("86")
+    assert report.evaluation_grade is not None and report.evaluation_grade.value == "良好"
+    assert report.facts["grade"] is not None and report.facts["grade"].text == "良好"
+
+
+def test_score_on_the_next_line_and_derived_grade() -> None:
+    text = "本部门对整体支出开展自评，自评得分\n72.5 分，存在的问题如下。"
+    report = run(analysis_of(text), "facts", "evaluation").report
+    assert report.evaluation_score is not None and report.evaluation_score.value == Decimal("72.5")
+    grade = report.evaluation_grade
+    assert grade is not None and grade.value == "中" and grade.text == ""
+    assert report.facts["grade"] is None
+
+
+def test_score_from_the_table_total_row() -> None:
+    text = "\n".join([
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 维修路段 ≥8公里 9公里 90 88",
+        "合计 100 95",
+    ])
+    report = run(analysis_of(text), "selfeval_table", "facts", "evaluation").report
+    assert report.evaluation_score is not None and report.evaluation_score.value == Decimal("95")
+    assert report.evaluation_grade is not None and report.evaluation_grade.value == "优"

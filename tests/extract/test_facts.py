@@ -1,0 +1,82 @@
+"""Report-level facts from cue words, the money block, and derived arrivals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import docparse
+from docparse.extract.facts import summary
+from tests.extract.util import analysis_of, run
+
+REPORT = "\n".join([
+    "示例镇2023年度道路养护专项资金绩效自评报告",
+    "一、项目概况",
+    "2023年镇财政批复项目预算200万元（含上年结转项目30万元），调整后预算为210万元。",
+    "截至年底资金已全部到位。",
+    "二、资金使用情况",
+    "全年实际支出189万元，预算执行率为90%。结余资金21万元。",
+    "其中：路面修补支出120万元，中标价58万元。",
+    "三、自评结论",
+    "本项目自评得分91.5分，评价等级为“优”。",
+])
+
+
+def _facts(text: str) -> dict[str, str | None]:
+    return summary(run(analysis_of(text), "selfeval_table", "funds", "facts", "evaluation").report)
+
+
+def test_cues_give_roles_and_components_are_left_out() -> None:
+    facts = _facts(REPORT)
+    assert facts == {
+        "budget": "2000000.00", "adjusted_budget": "2100000.00", "arrived": "2000000.00",
+        "spent": "1890000.00", "arrival_rate": None, "execution_rate": "90", "score": "91.5",
+        "grade": "优",
+    }
+
+
+def test_same_figure_elsewhere_is_a_source_not_a_second_fact() -> None:
+    text = REPORT + "\n四、其他说明\n项目实际支出189万元，已按规定公示。"
+    analysis = run(analysis_of(text), "funds", "facts")
+    spent = analysis.report.facts["spent"]
+    assert spent is not None and spent.value == Decimal("1890000.00")
+    assert len(spent.sources) == 1 and spent.sources[0].line == 11
+
+
+def test_arrival_rate_with_a_budget_gives_the_arrived_amount() -> None:
+    text = "年初批复预算80万元，实际到位率为75%。\n实际支出60万元。"
+    facts = _facts(text)
+    assert (facts["arrived"], facts["arrival_rate"], facts["spent"]) == ("600000.00", "75", "600000.00")
+
+
+def test_money_block_wins_over_prose() -> None:
+    text = "\n".join([
+        "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额： 0 0 0 10 0 0",
+        "其中：本年财政拨款 50 48 45.6",
+        "本项目共申请预算资金55万元。",
+    ])
+    facts = _facts(text)
+    assert (facts["budget"], facts["adjusted_budget"], facts["spent"]) == ("500000.00", "480000.00", "456000.00")
+    assert facts["execution_rate"] is None
+
+
+def test_component_fund_sections_hold_no_report_facts() -> None:
+    text = "\n".join([
+        "2022年度省级应急资金绩效自评报告",
+        "一、森林消防补助资金(航空护林经费)",
+        "共投入航空护林经费预算300万元，资金到位率100%。",
+    ])
+    analysis = analysis_of(text)
+    from docparse import structure
+
+    structure.analyse(analysis)
+    facts = summary(run(analysis, "funds", "facts").report)
+    assert facts["budget"] is None and facts["arrival_rate"] is None
+
+
+def test_end_to_end_parse_text() -> None:
+    report = docparse.parse_text(REPORT)
+    data = report.to_dict()
+    assert data["facts"]["budget"]["value"] == "2000000.00"
+    assert data["facts"]["spent"]["text"] == "189万元"
+    assert data["evaluation"]["grade"]["value"] == "优" and data["evaluation"]["score"]["value"] == "91.5"

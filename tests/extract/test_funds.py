@@ -1,0 +1,66 @@
+"""Itemised fund listings: groups, names, amounts, totals, repeated listings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.extract.util import analysis_of, run
+
+TEXT = "\n".join([
+    "本年度专项资金安排合计60万元。",
+    "其中，设备购置：服务器采购12万元，网络交换机、防火墙更新8.5万元，存储扩容9.5万元。运行保障：机房电费6万元，运维外包服务24万元。",
+    "二、资金使用情况",
+    "年初批复部门预算专项经费60万元，实际支出60万元。",
+    "设备购置：服务器采购12万元，网络交换机、防火墙更新8.5万元，存储扩容9.5万元。",
+    "运行保障：机房电费6万元，运维外包服务24万元。",
+])
+
+
+def test_groups_names_and_amounts() -> None:
+    report = run(analysis_of(TEXT), "funds").report
+    got = [(i.group, i.name, i.value) for i in report.fund_items]
+    assert got == [
+        ("设备购置", "服务器采购", Decimal("120000.00")),
+        ("设备购置", "网络交换机、防火墙更新", Decimal("85000.00")),
+        ("设备购置", "存储扩容", Decimal("95000.00")),
+        ("运行保障", "机房电费", Decimal("60000.00")),
+        ("运行保障", "运维外包服务", Decimal("240000.00")),
+    ]
+
+
+def test_repeated_listing_names_the_same_items_under_its_own_total() -> None:
+    report = run(analysis_of(TEXT), "funds").report
+    listings = report.fund_listings
+    assert [(g.group, g.items) for g in listings] == [
+        ("设备购置", [0, 1, 2]), ("运行保障", [3, 4]), ("设备购置", [0, 1, 2]), ("运行保障", [3, 4]),
+    ]
+    first, second = listings[0].total, listings[2].total
+    assert first is not None and second is not None
+    assert first.value == second.value == Decimal("600000.00")
+    assert first.provenance.line == 1 and second.provenance.line == 4
+    assert listings[1].total is first
+
+
+def test_total_before_opener_subtotal_and_closing_total() -> None:
+    text = "\n".join([
+        "下达补助资金45万元，其中：甲乡15万元，乙乡20万元，丙乡10万元。",
+        "分配演出补助：东区3万元，西区2万元，共计5万元。",
+        "基本支出：人员经费30万元，公用经费10万元；项目支出：培训经费6万元，宣传经费4万元。以上合计50万元。",
+    ])
+    report = run(analysis_of(text), "funds").report
+    a, b, c, d = report.fund_listings
+    assert a.total is not None and a.total.value == Decimal("450000.00") and a.group is None
+    assert b.subtotal is not None and b.subtotal.value == Decimal("50000.00") and b.total is None
+    assert len(b.items) == 2
+    assert (c.group, d.group) == ("基本支出", "项目支出")
+    assert c.total is not None and d.total is c.total and c.total.value == Decimal("500000.00")
+
+
+def test_not_listings() -> None:
+    text = "\n".join([
+        "年初预算资金80万元，实际支出76万元。",
+        "每村补助标准2000元，全镇共12个村。",
+        "截至6月底，资金已使用30万元，结余50万元。",
+    ])
+    report = run(analysis_of(text), "funds").report
+    assert report.fund_items == [] and report.fund_listings == []
