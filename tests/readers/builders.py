@@ -160,18 +160,30 @@ def build_docx(path: Path, textbox: bool = True) -> Path:
     return path
 
 
-def convert(path: Path, out_dir: Path, target: str) -> Path:
-    """Convert with LibreOffice (``target`` pdf or doc) into ``out_dir``."""
+def convert(path: Path, out_dir: Path, target: str, timeout: float = 180) -> Path:
+    """Convert with LibreOffice (``target`` pdf or doc) into ``out_dir``; the whole process group
+    is killed on timeout."""
     import os
+    import signal
     import subprocess
     import uuid
 
     profile = Path(f"/tmp/docparse-test-lo-{os.getpid()}-{uuid.uuid4().hex}")
-    subprocess.run(
+    proc = subprocess.Popen(
         ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target,
          "--outdir", str(out_dir), str(path)],
-        check=True, capture_output=True, timeout=180,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        raise
+    finally:
+        import shutil
+
+        shutil.rmtree(profile, ignore_errors=True)
     return out_dir / f"{path.stem}.{target.split(':')[0]}"
 
 
@@ -246,14 +258,15 @@ def build_long_docx(path: Path, sections: int = 4, per_section: int = 6, table_r
     run = title.add_run("示例县2023年度农村公益事业项目绩效自评报告")
     run.font.size = Pt(16)
     expected.append(run.text)
+    from docparse.readers.numbering import chinese_count
+
     texts = iter(long_paragraphs(sections * per_section, seed))
-    cn = "一二三四五六七八九十"
     grid = long_table_rows(table_rows)
     for s in range(sections):
         heading = document.add_paragraph()
         heading.add_run(f"第{s + 1}部分工作情况")
         _numbered(heading, "1", 0)
-        expected.append(f"{cn[s]}、第{s + 1}部分工作情况")
+        expected.append(f"{chinese_count(s + 1)}、第{s + 1}部分工作情况")
         for k in range(per_section):
             paragraph = document.add_paragraph(next(texts))
             paragraph.paragraph_format.first_line_indent = Pt(24)
