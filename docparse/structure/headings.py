@@ -35,9 +35,10 @@ class Candidate:
     label: str | None  # the number as written ("一、", "(二)")
     title: str  # the heading without its number
     family: str
-    rank: int
+    rank: float
     number: int | None
     sentence: bool = False
+    long: bool = False  # a lead far too long for a title: certainly a sentence
     inline_list: bool = False
     has_body: bool = False
     ended: bool = False  # the lead phrase closed with a sentence end (。；)
@@ -152,10 +153,12 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
     if delim in ";；":
         sentence = sentence or bool(delim)
     emphasised = bool(block.bold) or bool(body_size and block.font_size and block.font_size > body_size + 0.5)
-    keyed = bool(body) and len(body) <= 25 and body.rstrip()[-1:] in "；;。,，" and len(line.folded) <= 45
+    value = body.rstrip("；;。,， ")
+    keyed = bool(value) and len(value) <= 15 and bool(re.search(r"\d", value)) and len(line.folded) <= 45
     cand = Candidate(i, line.block, line.start + marker.start, base + len(lead), end_block, text.strip(),
                      label, lead.strip(), marker.family, marker.rank, marker.number,
-                     sentence=sentence, inline_list=_inline_list(body, marker), has_body=bool(body),
+                     sentence=sentence, long=size > th["max_lead_chars"],
+                     inline_list=_inline_list(body, marker), has_body=bool(body),
                      ended=bool(delim) and delim in "。；;", styled=level is not None, blocks=blocks,
                      emphasised=emphasised and not body, keyed=keyed)
     return cand
@@ -196,7 +199,8 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
     share = numbering()["thresholds"]["list_run_share"]
     position = {id(c): n for n, c in enumerate(cands)}
     for run in _runs(cands):
-        wordy = sum(1 for c in run if c.sentence or c.inline_list)
+        # items that read as sentences; one far too long for a title, or running on inline, counts double
+        wordy = sum(2 if (c.long or c.inline_list) else 1 for c in run if c.sentence or c.inline_list)
         bare = len(run) >= 2 and all(c.ended and not c.has_body and _next_is_sibling(c, cands, position)
                                      for c in run[:-1]) and run[-1].ended
         first = run[0]
@@ -204,7 +208,7 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
         nested_restart = (first.number == 1 and before is not None and before.family == first.family
                           and before.number is not None and before.number > 1 and not first.styled)
         keyed = sum(1 for c in run if c.keyed)
-        is_list = (wordy >= max(1, share * len(run)) or bare or nested_restart
+        is_list = (wordy > share * len(run) or bare or nested_restart
                    or (keyed >= 2 and keyed > share * len(run)))
         # set in bold or a larger size, like headings are, a run of short titles stays a run of headings
         if is_list and all(c.emphasised and not c.sentence and not c.inline_list for c in run):

@@ -15,7 +15,7 @@ from docparse.structure.headings import Candidate
 def family_order(heads: list[Candidate]) -> list[str]:
     """The families from outermost to innermost, as this document nests them."""
     order: list[str] = []
-    rank: dict[str, int] = {}
+    rank: dict[str, float] = {}
     for h in heads:
         rank.setdefault(h.family, h.rank)
         if h.family in order:

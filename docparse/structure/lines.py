@@ -75,6 +75,11 @@ def body_lines(document: Document) -> list[Line]:
         for a, b in _pieces(block.text, flat):
             out.append(Line(block.index, a, b, block.text[a:b], folded[a:b], flat))
     _mark_guards(out)
+    toc_style = numbering()["toc_style"]
+    for line in out:
+        style = document.blocks[line.block].style
+        if style and toc_style.match(style):
+            line.toc = True
     return out
 
 

@@ -11,6 +11,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 
 
 def cn_number(text: str) -> int | None:
@@ -36,6 +37,8 @@ def to_int(raw: str) -> int | None:
         return _PAREN_DIGITS.index(raw) + 1
     if len(raw) == 1 and raw in _STEMS:
         return _STEMS.index(raw) + 1
+    if len(raw) == 1 and raw in _ROMAN:
+        return _ROMAN.index(raw) + 1
     return cn_number(raw)
 
 
@@ -45,7 +48,7 @@ class Marker:
 
     family: str
     number: int
-    rank: int
+    rank: float
     start: int
     end: int  # end of the marker including trailing spaces
 

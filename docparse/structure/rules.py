@@ -17,7 +17,7 @@ class Family:
 
     key: str
     pattern: re.Pattern[str]
-    rank: int
+    rank: float
 
 
 def _compile(name: str, pattern: str) -> re.Pattern[str]:
@@ -38,7 +38,7 @@ def numbering() -> dict[str, Any]:
         if not {"key", "pattern", "rank"} <= set(entry):
             raise RuleFileError(rules_dir() / name, f"family needs key, pattern, rank: {entry!r}")
         families.append(Family(entry["key"], _compile(name, r"\s*(?:" + entry["pattern"] + r")\s*"),
-                               int(entry["rank"])))
+                               float(entry["rank"])))
     return {
         "families": families,
         "list_openings": _compile(name, r"\s*(?:" + "|".join(data["list_openings"]) + ")"),
@@ -48,6 +48,7 @@ def numbering() -> dict[str, Any]:
         "comma_continuations": tuple(data["comma_continuations"]),
         "thresholds": dict(data["thresholds"]),
         "toc_title": _compile(name, data["guards"]["toc_title"]),
+        "toc_style": _compile(name, data["guards"]["toc_style"]),
         "toc_entry": _compile(name, data["guards"]["toc_entry"]),
         "table_cell": _compile(name, data["guards"]["table_cell"]),
     }

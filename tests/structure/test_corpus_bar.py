@@ -15,9 +15,16 @@ def _tally(pairs: list[tuple[Path, Path]]) -> Tally:
     tally = Tally()
     for doc, gold_path in pairs:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if (gold.get("fault") or {}).get("kind") in {"no_text_layer", "encrypted", "corrupt"}:
+        fault = (gold.get("fault") or {}).get("kind")
+        if fault in {"no_text_layer", "encrypted", "corrupt"}:
             continue
-        score(docparse.parse(doc), gold, tally, doc.name)
+        try:
+            report = docparse.parse(doc)
+        except docparse.DocparseError:
+            if fault:  # a damaged file may be refused; that is the reader's call
+                continue
+            raise
+        score(report, gold, tally, doc.name)
     return tally
 
 

@@ -233,3 +233,22 @@ def test_letter_spaced_lines_are_not_flattened_pages() -> None:
     text = ("某 县 财 政 局 绩 效 评 价 报 告\n一 、 项 目 概 况\n项目于去年三月开工建设。\n"
             "二、绩效情况\n完成全部任务。\n")
     assert [lv for _, lv in flat(run_text(text))] == [1, 1]
+
+
+def test_dotted_numbering_nests() -> None:
+    text = ("1. 项目概况\n1.1 项目背景\n为改善学校办学条件实施本项目。\n1.2 项目内容\n新建教学楼一栋。\n"
+            "1.2.1 土建工程\n完成主体结构施工。\n2. 绩效分析\n各项指标全部完成。\n")
+    got = flat(run_text(text))
+    assert ("1.1 项目背景", 2) in got and ("1.2 项目内容", 2) in got and ("1.2.1 土建工程", 3) in got
+
+
+def test_word_toc_styles_are_toc() -> None:
+    doc = Document(path=None, format="docx")
+    doc.add("paragraph", "一、项目概况\t1", style="toc 1")
+    doc.add("paragraph", "二、绩效情况\t3", style="toc 1")
+    doc.add("paragraph", "一、项目概况", style="Heading 1", outline_level=1)
+    doc.add("paragraph", "项目于今年完工。")
+    doc.add("paragraph", "二、绩效情况", style="Heading 1", outline_level=1)
+    a = run(doc)
+    assert [h for h, _ in flat(a)] == ["一、项目概况", "二、绩效情况"]
+    assert a.notes["toc_blocks"] == {0, 1}

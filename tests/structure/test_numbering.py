@@ -68,3 +68,18 @@ def test_numerals_enumerated_in_a_phrase() -> None:
     assert find_marker(fold("一、二季度完成投资计划的六成。")) is None
     assert find_marker(fold("一、二等奖各评出三名。")) is None
     assert find_marker(fold("一、二类项目")) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "family", "number"),
+    [("1.1 项目背景", "dotted2", 1), ("2.3项目实施进度", "dotted2", 3), ("1.2.4 资金拨付", "dotted3", 4),
+     ("Ⅱ、绩效分析", "roman", 2), ("丙、时效指标", "stem", 3)],
+)
+def test_more_families(line: str, family: str, number: int) -> None:
+    marker = find_marker(fold(line))
+    assert marker is not None and (marker.family, marker.number) == (family, number)
+
+
+@pytest.mark.parametrize("line", ["1.5万元用于培训", "3.2%的增幅", "12.31日前完成拨付", "2.5 亿元"])
+def test_decimals_are_not_dotted_numbers(line: str) -> None:
+    assert find_marker(fold(line)) is None
