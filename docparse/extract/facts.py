@@ -44,10 +44,10 @@ class Candidate:
     total: bool = False  # a 合计/共计 figure: the whole, not one batch of it
 
 
-def _context(text: str, start: int, floor: int) -> str:
+def _context(text: str, start: int, floor: int, window: int | None = None) -> str:
     """The text a cue for the figure at ``start`` may stand in: back to a clause break or ``floor``."""
     conf = rules("facts")
-    lo = max(floor, start - int(conf["window"]))
+    lo = max(floor, start - (int(conf["window"]) if window is None else window))
     ctx = re.sub(r"\.(?!\d)", "。", text[lo:start])
     cut = max(ctx.rfind(ch) for ch in conf["clause_breaks"])
     return ctx[cut + 1:] if cut >= 0 else ctx
@@ -138,7 +138,7 @@ def candidates(analysis: Analysis) -> list[Candidate]:
             continue
         text = simplified(block.text)
         ctx = _context(text, p.start, floor)
-        clause = _context(text, p.start, 0)
+        clause = _context(text, p.start, 0, window=p.start)
         if m.kind == "money" and (_is_component(ctx, text[p.end or p.start:]) or any(
                 clause.lstrip().startswith(w) for w in words("facts", "component_cues"))):
             continue
