@@ -1,4 +1,4 @@
-"""Word (.docx) reader: python-docx opens the package, the body is walked as XML.
+"""Word (.docx) reader: the package read with zipfile and lxml, its XML walked directly.
 
 What python-docx alone gets wrong and this reader does instead: automatic numbering is rendered
 into the text (``一、``, ``（二）``), tables are true grids (a merged cell once, with its spans),
@@ -12,7 +12,6 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
@@ -21,18 +20,18 @@ from docparse.model import Cell, Document, Provenance, Table, table_text
 from docparse.model.document import BlockRole
 from docparse.readers import register, sha256_file
 from docparse.readers.common import cell_offsets, compact, split_rows
+from docparse.readers.docx_package import Package
 from docparse.readers.docx_styles import Styles, half_points, on
 from docparse.readers.numbering import _W, Numbering, join_label
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _WPS_TXBX = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}txbx"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 # Inline containers whose runs belong to the paragraph; deleted / moved-away text is skipped.
 _INLINE = {f"{_W}{t}" for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo",
                                  "dir", "bdo", "sdtContent")}
-_SKIP = {f"{_W}{t}" for t in ("del", "moveFrom", "rPr", "pPr", "instrText", "delText")}
+_RPR, _B, _SZ, _VANISH, _RSTYLE, _VAL = (f"{_W}{t}" for t in ("rPr", "b", "sz", "vanish", "rStyle", "val"))
 
 
 @dataclass(slots=True)
@@ -59,16 +58,23 @@ class _Walker:
 
     # ---- paragraphs -------------------------------------------------------------------------
     def _run_format(self, run: etree._Element, pstyle_bold: bool | None, pstyle_size: float | None):
-        rpr = run.find(f"{_W}rPr")
         bold = size = None
         hidden = False
+        rpr = run[0] if len(run) and run[0].tag == _RPR else None
         if rpr is not None:
-            bold = on(rpr.find(f"{_W}b"))
-            size = half_points(rpr.find(f"{_W}sz"))
-            hidden = bool(on(rpr.find(f"{_W}vanish")))
-            rstyle = rpr.find(f"{_W}rStyle")
+            rstyle = None
+            for prop in rpr:  # one pass over the properties: lxml's find() is slow in this loop
+                tag = prop.tag
+                if tag == _B:
+                    bold = on(prop)
+                elif tag == _SZ:
+                    size = half_points(prop)
+                elif tag == _VANISH:
+                    hidden = bool(on(prop))
+                elif tag == _RSTYLE:
+                    rstyle = prop.get(_VAL)
             if rstyle is not None and (bold is None or size is None):
-                cs = self.styles.get(rstyle.get(f"{_W}val"))
+                cs = self.styles.get(rstyle)
                 if cs is not None:
                     bold = cs.bold if bold is None else bold
                     size = cs.size if size is None else size
@@ -302,18 +308,6 @@ def _children(el: etree._Element, tag: str):
             yield child
 
 
-def _part_root(part: Any) -> etree._Element:
-    element = getattr(part, "element", None)
-    if element is not None:
-        return element
-    return etree.fromstring(part.blob)
-
-
-def _related(doc_part: Any, reltype: str) -> list[Any]:
-    return [rel.target_part for rel in doc_part.rels.values()
-            if rel.reltype == _REL + reltype and not rel.is_external]
-
-
 def _sniff(path: Path) -> str | None:
     """What the bytes say the file is when it is not a zip: 'ole', 'rtf', or None."""
     with path.open("rb") as fh:
@@ -332,65 +326,50 @@ def _is_encrypted_ole(path: Path) -> bool:
     return marker in data
 
 
-def _open(path: Path):
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        return docx.Document(str(path))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, EOFError) as exc:
-        raise CorruptInput(path, f"not a readable .docx (corrupt or truncated zip: {exc})") from exc
-    except etree.XMLSyntaxError as exc:
-        raise CorruptInput(path, f"corrupt .docx (broken XML: {exc})") from exc
-    except ValueError as exc:
-        raise CorruptInput(path, f"not a Word document ({exc})") from exc
-
-
 def read_docx_file(path: Path, format_name: str = "docx", converted: bool = False) -> Document:
     """Read a .docx package (any suffix) into a Document; ``converted``: written by LibreOffice."""
     if not zipfile.is_zipfile(path):
         raise CorruptInput(path, "not a readable .docx (not a zip archive: corrupt or truncated)")
-    wdoc = _open(path)
+    package = Package(path)
     try:
-        part = wdoc.part
-        styles_parts = _related(part, "styles")
-        styles = Styles(_part_root(styles_parts[0]) if styles_parts else None)
-        numbering_parts = _related(part, "numbering")
-        numbering = Numbering(_part_root(numbering_parts[0]) if numbering_parts else None,
+        styles_parts = package.related("styles")
+        styles = Styles(package.xml(styles_parts[0]) if styles_parts else None)
+        numbering_parts = package.related("numbering")
+        numbering = Numbering(package.xml(numbering_parts[0]) if numbering_parts else None,
                               styles.numbering_style_links())
         document = Document(path=str(path), format=format_name)
         walker = _Walker(document, styles, numbering, converted)
-        body = part.element.find(f"{_W}body")
+        body = package.xml(package.main).find(f"{_W}body")
         if body is None:
             raise CorruptInput(path, "corrupt .docx (document.xml has no body)")
         if converted:
             numbering.join_lists([el.get(f"{_W}val", "") for el in body.iter(f"{_W}numId")])
         walker.walk(body, "body")
         for reltype, tag in (("footnotes", "footnote"), ("endnotes", "endnote")):
-            for notes in _related(part, reltype):
-                for note in _part_root(notes).iterfind(f"{_W}{tag}"):
+            for notes in package.related(reltype):
+                for note in package.xml(notes).iterfind(f"{_W}{tag}"):
                     if note.get(f"{_W}type") in (None, "normal"):
                         walker.walk(note, "footnote", top_level=False)
         for reltype in ("header", "footer"):
-            for hf in _ordered_parts(part, body, reltype):
-                walker.walk(_part_root(hf), reltype, top_level=False)  # type: ignore[arg-type]
+            for name in _ordered_parts(package, body, reltype):
+                walker.walk(package.xml(name), reltype, top_level=False)  # type: ignore[arg-type]
     except DocparseError:
         raise
-    except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
+    except (KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
         raise CorruptInput(path, f"corrupt .docx ({exc})") from exc
+    finally:
+        package.close()
     return document
 
 
-def _ordered_parts(part: Any, body: etree._Element, reltype: str) -> list[Any]:
+def _ordered_parts(package: Package, body: etree._Element, reltype: str) -> list[str]:
     """Header or footer parts in the order the sections reference them, each once."""
-    tag = f"{_W}{reltype}Reference"
-    seen: list[Any] = []
-    for ref in body.iter(tag):
-        rid = ref.get(_R_ID)
-        rel = part.rels.get(rid) if rid else None
-        if rel is not None and not rel.is_external and rel.target_part not in seen:
-            seen.append(rel.target_part)
-    for extra in _related(part, reltype):
+    seen: list[str] = []
+    for ref in body.iter(f"{_W}{reltype}Reference"):
+        name = package.target(ref.get(_R_ID))
+        if name is not None and name not in seen:
+            seen.append(name)
+    for extra in package.related(reltype):
         if extra not in seen:
             seen.append(extra)
     return seen

@@ -10,6 +10,9 @@ from lxml import etree
 
 from docparse.readers.numbering import _W
 
+_NAME, _BASED_ON, _PPR, _RPR, _B, _SZ, _VAL = (
+    f"{_W}{t}" for t in ("name", "basedOn", "pPr", "rPr", "b", "sz", "val")
+)
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
@@ -61,36 +64,41 @@ class Styles:
             self.default_bold = on(rpr.find(f"{_W}b"))
             self.default_size = half_points(rpr.find(f"{_W}sz"))
         for el in root.iterfind(f"{_W}style"):
-            sid = el.get(f"{_W}styleId", "")
-            kind = el.get(f"{_W}type", "paragraph")
-            style = Style(sid, kind=kind)
-            name = el.find(f"{_W}name")
-            style.name = BabelFish.internal2ui(name.get(f"{_W}val", "")) if name is not None else None
-            based = el.find(f"{_W}basedOn")
-            style.based_on = based.get(f"{_W}val") if based is not None else None
-            ppr = el.find(f"{_W}pPr")
-            if ppr is not None:
-                num = ppr.find(f"{_W}numPr")
-                if num is not None:
-                    nid = num.find(f"{_W}numId")
-                    lvl = num.find(f"{_W}ilvl")
-                    style.num_id = nid.get(f"{_W}val") if nid is not None else None
-                    if lvl is not None and (lvl.get(f"{_W}val") or "").isdigit():
-                        style.ilvl = int(lvl.get(f"{_W}val"))
-                outline = ppr.find(f"{_W}outlineLvl")
-                if outline is not None and (outline.get(f"{_W}val") or "").isdigit():
-                    style.outline = int(outline.get(f"{_W}val"))
-            rpr = el.find(f"{_W}rPr")
-            if rpr is not None:
-                style.bold = on(rpr.find(f"{_W}b"))
-                style.size = half_points(rpr.find(f"{_W}sz"))
+            style = Style(el.get(f"{_W}styleId", ""), kind=el.get(f"{_W}type", "paragraph"))
+            for child in el:  # one pass: lxml's find() per property is slow on large style sheets
+                tag = child.tag
+                if tag == _NAME:
+                    style.name = BabelFish.internal2ui(child.get(_VAL, ""))
+                elif tag == _BASED_ON:
+                    style.based_on = child.get(_VAL)
+                elif tag == _PPR:
+                    self._paragraph_props(style, child)
+                elif tag == _RPR:
+                    for prop in child:
+                        if prop.tag == _B:
+                            style.bold = on(prop)
+                        elif prop.tag == _SZ:
+                            style.size = half_points(prop)
             if style.outline is None and style.name:
                 m = _HEADING_NAME.match(style.name.strip())
                 if m:
                     style.outline = int(m.group(1)) - 1
-            self.styles[sid] = style
-            if kind == "paragraph" and el.get(f"{_W}default") in ("1", "true", "on"):
-                self.default_paragraph = sid
+            self.styles[style.style_id] = style
+            if style.kind == "paragraph" and el.get(f"{_W}default") in ("1", "true", "on"):
+                self.default_paragraph = style.style_id
+
+    @staticmethod
+    def _paragraph_props(style: Style, ppr: etree._Element) -> None:
+        num = ppr.find(f"{_W}numPr")
+        if num is not None:
+            nid = num.find(f"{_W}numId")
+            lvl = num.find(f"{_W}ilvl")
+            style.num_id = nid.get(_VAL) if nid is not None else None
+            if lvl is not None and (lvl.get(_VAL) or "").isdigit():
+                style.ilvl = int(lvl.get(_VAL))
+        outline = ppr.find(f"{_W}outlineLvl")
+        if outline is not None and (outline.get(_VAL) or "").isdigit():
+            style.outline = int(outline.get(_VAL))
 
     def get(self, style_id: str | None) -> Style | None:
         if style_id is None:
