@@ -50,26 +50,36 @@ class _State:
     row_known: list[Decimal] = field(default_factory=list)
     pending: tuple[Found, list[Found]] | None = None
 
-    def new_row(self) -> None:
+    def new_row(self, after_index: bool = False) -> None:
+        """Start a row; a row label stands after the index column (序号), a row line before it."""
         self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
         self.row_known, self.pending = [], None
+        while after_index and self.cols and self.ptr < len(self.cols) and self.cols[self.ptr] == "index":
+            self.ptr += 1
 
 
 def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
     """Every figure per block index: the written ones plus the bare numbers a declared unit governs."""
     state = _State()
     work: list[tuple[BlockView, list[Found], set[int]]] = []
-    for block in blocks:
+    for n, block in enumerate(blocks):
         norm = normalise_chars(block.text)
         if block.heading:
             state = _State()
         added: list[Found] = []
         dropped: set[int] = set()
         work.append((block, added, dropped))
+        following = next((b.text for b in blocks[n + 1:n + 3] if b.text.strip(_PUNCT_ONLY)), None)
+        if following is not None and block.grid is None:
+            wrapped = _wrapped_unit(norm, block.found, normalise_chars(following))
+            if wrapped is not None:
+                block.found = [*block.found, wrapped]
         if block.grid is not None:
             _grid(block, norm, state, added)
         else:
             spans, piped = split_cells(norm)
+            if len(spans) > 1:
+                state.new_row()
             for s, e in spans:
                 cell = make_cell(norm, s, e, block.found)
                 _cell(cell, state, added, dropped, piped)
@@ -80,6 +90,29 @@ def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
         kept = [f for f in block.found if id(f) not in dropped]
         out[block.index] = sorted(kept + added, key=lambda f: (f.start, f.end))
     return out
+
+
+_PUNCT_ONLY = " \t\u3000\u00a0，,。.、；;：:！!？?"
+_TAIL = re.compile(r"(?<![0-9A-Za-z.])(?:0|[1-9]\d*)(?:\.\d+)?([万亿千]?)$")
+
+
+def _wrapped_unit(norm: str, found: list[Found], following: str) -> Found | None:
+    """A number ending a line whose unit opens the next line ("…73.72万" / "元…"), as PDFs wrap."""
+    m = _TAIL.search(norm.rstrip())
+    if m is None or any(f.end > m.start() for f in found):
+        return None
+    u = units()
+    for unit in sorted(u.money, key=len, reverse=True):
+        whole = m.group(1) + unit
+        if following.startswith(unit) and whole in u.money:
+            number = Decimal(m.group(0)[: len(m.group(0)) - len(m.group(1))])
+            return Found("money", m.start(), m.end(), number * u.money[whole], unit=whole,
+                         scale=u.money[whole], unit_from=whole)
+    for sign, factor in u.percent.items():
+        if following.startswith(sign) and not m.group(1):
+            return Found("percent", m.start(), m.end(), Decimal(m.group(0)) * factor, unit=sign, scale=factor,
+                         unit_from=sign)
+    return None
 
 
 def _cell(cell: Cell, state: _State, added: list[Found], dropped: set[int], piped: bool) -> None:
@@ -155,21 +188,22 @@ def _text(part: Part, cell: Cell, state: _State) -> None:
     run = label_run(text)
     if run is not None:
         cell.has_header = True
-        if state.last != "header":
+        starts_run = state.last != "header"
+        if starts_run:
             state.prev_cols = state.cols
             state.cols, state.run = [], []
         state.run.extend(run.kinds)
         state.cols = (state.cols or []) + [k for k in run.kinds if k != "label"]
         state.last = "header"
         if run.suffix_start < len(text) and text[run.suffix_start:].strip(" ：:，,"):
-            state.new_row()
+            state.new_row(after_index=True)
             state.last = "label"
-        if decl is not None and len(run.kinds) == 1 and run.kinds[0] == "money" and state.cols:
+        if starts_run and decl is not None and len(run.kinds) == 1 and run.kinds[0] == "money" and state.cols:
             # "年度预算数（万元）" heads the label column: it declares, it is not a value column
             state.cols.pop()
             state.run.pop()
         return
-    state.new_row()
+    state.new_row(after_index=True)
     state.last = "label"
 
 
@@ -186,6 +220,9 @@ def _number(part: Part, cell: Cell, state: _State, added: list[Found], piped: bo
         pct_unit = state.row_unit in ("%", "‰") or bool(pct)
         parts = split_fused(digits, [k for _, k in numeric], state.row_known, pct_unit)
         if parts and pct and parts[-1][2] not in ("rate", "target", "actual"):
+            parts = None
+        if parts and well and len(parts) < 3 and not pct:
+            # a number that reads well on its own is cut only when three or more columns need it
             parts = None
         if parts:
             last_i = 0

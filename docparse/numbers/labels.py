@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from docparse.numbers.data import columns
 
+# labels inside a longer text count as a header only when this many columns stand together
+_MIN_RUN = 3
 VALUE_KINDS = ("money", "rate", "weight", "score", "target", "actual", "unit", "nature", "other")
 
 
@@ -57,7 +59,7 @@ def _cover(text: str, pos: int) -> tuple[list[str], int]:
 
 
 def label_run(text: str) -> LabelRun | None:
-    """Header labels in a cell: the whole cell, or a run of two or more labels inside it."""
+    """Header labels in a cell: the whole cell, or a run of three or more labels inside it."""
     kinds, end = _cover(text, 0)
     if kinds and end >= len(text.rstrip(" ：:")):
         return LabelRun(0, kinds, len(text))
@@ -65,7 +67,8 @@ def label_run(text: str) -> LabelRun | None:
     for start in range(len(text)):
         kinds, end = _cover(text, start)
         values = [k for k in kinds if k in ("money", "rate", "weight", "score", "target", "actual")]
-        if len(kinds) >= 2 and values and (best is None or len(kinds) > len(best.kinds)):
+        columns_named = [k for k in kinds if k != "label"]
+        if len(columns_named) >= _MIN_RUN and values and (best is None or len(kinds) > len(best.kinds)):
             best = LabelRun(start, kinds, end)
     return best
 
