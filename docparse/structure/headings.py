@@ -120,7 +120,7 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
             and len(line.folded.strip()) <= rules["annex_max_chars"] and not line.folded.rstrip().endswith("。")):
         text = line.text.strip()
         return Candidate(i, line.block, line.start, line.end, line.block, text, None, text,
-                         "annex", -5, None, styled=level is not None, blocks=[line.block])
+                         "annex", -100, None, styled=level is not None, blocks=[line.block])
     if marker is None:
         if level is None or line.start != 0 or len(line.folded) > 60 or line.folded.rstrip().endswith("。"):
             return None

@@ -56,6 +56,10 @@ def assign_levels(heads: list[Candidate]) -> tuple[list[int], list[dict[str, Any
         elif h.number not in (None, 1):
             while stack and rank[stack[-1][0].family] > h.rank:
                 stack.pop()
+        elif h.family.startswith("style"):  # Word heading without a number: its outline level places it
+            target = int(h.family[5:])
+            while stack and stack[-1][1] >= target:
+                stack.pop()
         elif h.number is None:
             while stack and rank[stack[-1][0].family] >= h.rank:
                 stack.pop()

@@ -252,3 +252,14 @@ def test_word_toc_styles_are_toc() -> None:
     a = run(doc)
     assert [h for h, _ in flat(a)] == ["一、项目概况", "二、绩效情况"]
     assert a.notes["toc_blocks"] == {0, 1}
+
+
+def test_unnumbered_word_heading_below_a_numbered_one() -> None:
+    doc = Document(path=None, format="docx")
+    doc.add("paragraph", "一、项目概况", style="Heading 1", outline_level=1)
+    doc.add("paragraph", "建设背景", style="Heading 2", outline_level=2)
+    doc.add("paragraph", "项目位于县城北部。")
+    doc.add("paragraph", "二、绩效情况", style="Heading 1", outline_level=1)
+    doc.add("paragraph", "附件：项目支出绩效自评表")
+    assert flat(run(doc)) == [("一、项目概况", 1), ("建设背景", 2), ("二、绩效情况", 1),
+                              ("附件：项目支出绩效自评表", 1)]
