@@ -42,8 +42,11 @@ def _pdf_pages(path: Path) -> int | None:
         return None
 
 
-def produce(specs: list[Spec], outdir: Path, batch: int = 20) -> list[Path]:
-    """Write every spec's file and gold into ``outdir``; returns the report files written."""
+def produce(specs: list[Spec], outdir: Path, batch: int = 20, jobs: int = 1) -> list[Path]:
+    """Write every spec's file and gold into ``outdir``; returns the report files written.
+
+    LibreOffice converts ``batch`` files per process, ``jobs`` processes at a time.
+    """
     from corpus.generate import faults, pdf_writer
 
     outdir.mkdir(parents=True, exist_ok=True)
@@ -76,7 +79,7 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20) -> list[Path]:
         for fmt, items in via_office.items():
             if not items:
                 continue
-            for (spec, _), produced in zip(items, convert([d for _, d in items], fmt, tmp / fmt, batch),
+            for (spec, _), produced in zip(items, convert([d for _, d in items], fmt, tmp / fmt, batch, jobs),
                                            strict=True):
                 shutil.move(produced, outdir / f"{spec.id}.{spec.format}")
                 if spec.format == "pdf" and spec.options.get("furniture"):

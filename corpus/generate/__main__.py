@@ -23,18 +23,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default="docx,pdf", help=f"comma-separated, of {','.join(FORMATS)}")
     ap.add_argument("--faults", type=float, default=0.0, help="share of files with a fault (0…1)")
     ap.add_argument("--batch", type=int, default=25, help="files per LibreOffice process")
+    ap.add_argument("--jobs", type=int, default=2, help="LibreOffice processes at a time")
     args = ap.parse_args(argv)
     start = time.perf_counter()
     if args.fixtures:
         if FIXTURES.exists():
             shutil.rmtree(FIXTURES)
-        files = produce(fixture_specs(), FIXTURES, args.batch)
+        files = produce(fixture_specs(), FIXTURES, args.batch, args.jobs)
     elif args.out:
         formats = [f for f in args.formats.split(",") if f]
         bad = [f for f in formats if f not in FORMATS]
         if bad:
             ap.error(f"unknown format(s): {', '.join(bad)}")
-        files = produce(random_specs(args.count, args.seed, formats, args.faults), args.out, args.batch)
+        files = produce(random_specs(args.count, args.seed, formats, args.faults), args.out, args.batch, args.jobs)
     else:
         ap.error("give --fixtures or --out DIR")
     print(f"{len(files)} files in {time.perf_counter() - start:.1f}s", file=sys.stderr)

@@ -1,10 +1,14 @@
-"""File conversions through LibreOffice headless: .docx → .pdf / .doc, many files per process."""
+"""File conversions through LibreOffice headless: .docx → .pdf / .doc, many files per process.
+
+Each soffice process gets its own profile (``-env:UserInstallation``), so several can run at once.
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 TIMEOUT = 600
@@ -17,20 +21,24 @@ def soffice() -> str:
     return exe
 
 
-def convert(sources: list[Path], target: str, outdir: Path, batch: int = 20) -> list[Path]:
-    """Convert ``sources`` to ``target`` (pdf, doc) in ``outdir``; one private profile per process."""
+def _run(chunk: list[Path], target: str, outdir: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="corpus-lo-") as profile:
+        cmd = [soffice(), "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+               "--convert-to", target, "--outdir", str(outdir), *map(str, chunk)]
+        subprocess.run(cmd, check=True, timeout=TIMEOUT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def convert(sources: list[Path], target: str, outdir: Path, batch: int = 20, jobs: int = 1) -> list[Path]:
+    """Convert ``sources`` to ``target`` (pdf, doc) in ``outdir``: ``batch`` files per process,
+    ``jobs`` processes at a time. Returns the produced files in the order of ``sources``."""
     outdir.mkdir(parents=True, exist_ok=True)
-    out: list[Path] = []
-    for start in range(0, len(sources), batch):
-        chunk = sources[start:start + batch]
-        with tempfile.TemporaryDirectory(prefix="corpus-lo-") as profile:
-            cmd = [soffice(), "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-                   "--convert-to", target, "--outdir", str(outdir), *map(str, chunk)]
-            subprocess.run(cmd, check=True, timeout=TIMEOUT, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-        for src in chunk:
-            produced = outdir / (src.stem + "." + target)
-            if not produced.exists():
-                raise RuntimeError(f"{src}: LibreOffice wrote no .{target}")
-            out.append(produced)
+    chunks = [sources[i:i + batch] for i in range(0, len(sources), batch)]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        list(pool.map(lambda chunk: _run(chunk, target, outdir), chunks))
+    out = []
+    for src in sources:
+        produced = outdir / (src.stem + "." + target)
+        if not produced.exists():
+            raise RuntimeError(f"{src}: LibreOffice wrote no .{target}")
+        out.append(produced)
     return out

@@ -172,15 +172,17 @@ def _table(doc: Any, table: Table, east_asia: str) -> None:
     scale = 15.8 / sum(widths)
     for c, w in enumerate(widths):
         t.columns[c].width = Cm(w * scale)
-        for cell_ in t.columns[c].cells:
-            cell_.width = Cm(w * scale)
+    for row in t.rows:
+        for c, cell_ in enumerate(row.cells):
+            cell_.width = Cm(widths[c] * scale)
+    slots = [list(row.cells) for row in t.rows]  # before any merge: one cell per slot
     for r, row in enumerate(table.rows):
         for c, item in enumerate(row):
             if item is None:
                 continue
-            target = t.cell(r, c)
+            target = slots[r][c]
             if item.rowspan > 1 or item.colspan > 1:
-                target = target.merge(t.cell(r + item.rowspan - 1, c + item.colspan - 1))
+                target = target.merge(slots[r + item.rowspan - 1][c + item.colspan - 1])
             para = target.paragraphs[0]
             _runs(para, item.parts, east_asia, None, 9, item.bold or None)
     if table.repeat_header:
