@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from docparse.checks.figures import Figure, from_fact
-from docparse.checks.registry import register
-from docparse.checks.results import compare, sum_against
+from docparse.checks.figures import Figure, from_fact, show
+from docparse.checks.registry import block_text, register
+from docparse.checks.results import compare, make, sum_against
 from docparse.model import Fact, FundListing, Report
 from docparse.model.report import CheckResult
 
@@ -28,6 +28,17 @@ def _fact_key(fact: Fact) -> tuple[object, ...]:
     if prov is not None:
         return ("at", prov.block, prov.start, prov.line, prov.paragraph, prov.table, prov.row, prov.col)
     return ("value", fact.value, fact.text)
+
+
+def _breaks_off(last: Figure) -> bool:
+    """The document ends within the listing: its last item stands in the last block, and no sentence
+    ends after it (an excerpt cut short)."""
+    block = getattr(last.provenance, "block", None)
+    end = getattr(last.provenance, "end", None)
+    if block is None or end is None or block_text(block + 1) is not None:
+        return False
+    text = block_text(block)
+    return text is not None and not any(ch in text[end:] for ch in "。！？!?")
 
 
 def _not_a_partition(parts: list[Figure], total: Figure) -> bool:
@@ -73,5 +84,10 @@ def fund_items(report: Report) -> list[CheckResult]:
         found, tol = sum_against(parts, total)
         groups = [g.group for g in listings if g.group]
         what = "、".join(f"“{g}”" for g in groups) + "合计" if groups else "资金明细合计"
-        results.append(compare(CHECK, total.value, found, tol, "money", [*parts, total], what))
+        result = compare(CHECK, total.value, found, tol, "money", [*parts, total], what)
+        if result.status == "fail" and found < total.value and _breaks_off(parts[-1]):
+            result = make(CHECK, "unknown", [*parts, total], what=what, expected=result.expected,
+                          found=result.found, shown_expected=show(found, "money"),
+                          shown_found=show(total.value, "money"))
+        results.append(result)
     return results

@@ -83,3 +83,23 @@ def test_shortest_form_amounts_are_exact_fixed_decimals_may_be_rounded() -> None
     listing(rep, ["27.0", "8.9", "38.6", "9.2", "49.1"], total="132.6")
     results = fund_items(rep)
     assert statuses(results) == ["pass"] and results[0].note
+
+
+def test_listing_cut_short_by_the_end_of_the_text_is_unknown() -> None:
+    from docparse.checks.registry import reading
+    from docparse.model import Provenance
+    from docparse.readers.text import document_from_text
+
+    text = "一、资金情况\n分配专项资金604万元，其中甲市80万元，乙县23万元，丙区"
+    doc = document_from_text(text)
+    rep = report()
+    listing(rep, ["80", "23"], total="604")
+    line = doc.blocks[1].text
+    for item, surface in zip(rep.fund_items, ["80万元", "23万元"], strict=True):
+        start = line.index(surface)
+        item.provenance = Provenance(line=2, block=1, start=start, end=start + len(surface))
+    with reading(doc):
+        results = fund_items(rep)
+    assert statuses(results) == ["unknown"] and "中断" in results[0].message
+    with reading(document_from_text(text + "。\n二、其他")):
+        assert statuses(fund_items(rep)) == ["fail"]
