@@ -236,7 +236,8 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
     plain = simplified(text)
     labels = sorted(
         ((pos, label) for label in words("indicators", "prose_labels")
-         for pos in [m.start() for m in re.finditer(re.escape(label), plain)]),
+         for pos in [m.start() for m in re.finditer(re.escape(label), plain)]
+         if pos == 0 or plain[pos - 1] in "，,。；;：:）)\u3000 "),
         key=lambda x: (x[0], -len(x[1])),
     )
     # keep the longest label at each position, drop labels inside longer ones
@@ -273,8 +274,9 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
         if not name and level2 and label_end and level2.endswith(("度", "率")):
             name = level2
         cmp = comparison(value)
+        achieved = re.search(r"(均|达|达到|提高到|保持在)$", simplified(text[max(0, vstart - 3):vstart]))
         is_target = cmp is not None and (
-            (cmp.op != "=" and not value.endswith(("以上", "以下"))) or in_goals)
+            (cmp.op != "=" and not value.endswith(("以上", "以下")) and not achieved) or in_goals)
         target_word = next((w for w in words("indicators", "target_openers")
                             if simplified(name).startswith(w)), None)
         if target_word and last is not None and last.target is None and _same_sentence(
@@ -282,7 +284,7 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
             last.target, last.target_cmp = value, cmp
             last.met = meets(cmp, last.actual_cmp)
             continue
-        opener = next((w for w in words("indicators", "actual_openers") if name.startswith(w)), None)
+        opener = next((w for w in words("indicators", "actual_openers") if simplified(name).startswith(w)), None)
         if (last is not None and opener and last.target is None and last.actual is not None
                 and _same_sentence(last, block, sentence_start)):
             last.target, last.target_cmp = last.actual, last.actual_cmp
@@ -292,7 +294,10 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
             last.actual, last.actual_cmp = value, cmp
             last.met = meets(last.target_cmp, cmp)
             continue
-        measure = name.endswith(tuple(rules("indicators")["prose_measure_suffixes"])) and m.kind == "percent"
+        if opener and len(name) - len(opener) <= 2:
+            continue  # "实际支出2700万元" with nothing to attach to: a fact, not an indicator
+        measure = (name.endswith(tuple(rules("indicators")["prose_measure_suffixes"])) and m.kind == "percent"
+                   and len(name) > 3)
         if level2 is None and not measure:
             continue
         if not name or len(name) > 30 or _is_fact_rate(name) or not re.search(r"[\u4e00-\u9fff]", name):
