@@ -220,7 +220,7 @@ class _Layout:
 
     def centred(self, line: Line) -> bool:
         """Centred between the margins or on the page (and not starting at the left margin)."""
-        if line.x0 - self.left <= 1.0 * max(line.size, 1.0):
+        if min(line.x0 - self.left, self.right - line.x1) <= 1.5 * max(line.size, 1.0):
             return False
         middle = (line.x0 + line.x1) / 2
         tolerance = max(line.size / 2, 3.0)

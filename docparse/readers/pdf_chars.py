@@ -57,6 +57,8 @@ def page_chars(textpage_raw, page_height: float) -> list[Char]:
     is_generated = pdfium_c.FPDFText_IsGenerated
     get_unicode = pdfium_c.FPDFText_GetUnicode
     get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_origin = pdfium_c.FPDFText_GetCharOrigin
+    ox, oy = ctypes.c_double(), ctypes.c_double()
     get_size = pdfium_c.FPDFText_GetFontSize
     get_obj = pdfium_c.FPDFText_GetTextObject
     bold_of: dict[int | None, bool] = {}
@@ -74,8 +76,12 @@ def page_chars(textpage_raw, page_height: float) -> list[Char]:
         bold = bold_of.get(key)
         if bold is None:
             bold = bold_of[key] = bool(obj) and _font_is_bold(obj)
-        append(Char(chr(code), rect.left, page_height - rect.top, rect.right, page_height - rect.bottom,
-                    get_size(textpage_raw, i), bold))
+        size = get_size(textpage_raw, i)
+        # Vertical extent from the baseline and the font size: some fonts give PDFium no ascent,
+        # and their "loose" boxes are the glyph's ink (a comma would sit below its line).
+        get_origin(textpage_raw, i, ox, oy)
+        base = page_height - oy.value
+        append(Char(chr(code), rect.left, base - 0.88 * size, rect.right, base + 0.12 * size, size, bold))
     return out
 
 
