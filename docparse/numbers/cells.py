@@ -14,7 +14,7 @@ from docparse.numbers.data import columns, qualifiers, units
 from docparse.numbers.found import Found
 
 _WS = re.compile(r"[ \t\u3000\u00a0]+")
-_RUN = re.compile(r"(?<![0-9A-Za-z.])\.?[0-9][0-9.,]*[%‰]?")
+_RUN = re.compile(r"(?<![0-9A-Za-z.])(?:-(?=[0-9]))?\.?[0-9][0-9.,]*[%‰]?")
 _NOT_AFTER = "年月日号时分秒岁级期届批倍字页:：、"
 _DATE = "年月日号"
 _PUNCT = " \t\u3000\u00a0：:，,。;；、！？!?·"

@@ -21,7 +21,7 @@ from docparse.numbers.fused import NUMERIC_KINDS, split_fused
 from docparse.numbers.labels import declared_unit, label_run
 from docparse.numbers.normalise import normalise_chars
 
-_WELL = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
+_WELL = re.compile(r"-?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 
 
 @dataclass(slots=True)
