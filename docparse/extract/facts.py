@@ -155,6 +155,13 @@ def candidates(analysis: Analysis) -> list[Candidate]:
     return out
 
 
+def _specific(cand: Candidate) -> bool:
+    """A cue precise enough that a different value there is a contradiction, not another figure."""
+    conf = rules("facts")
+    return (len(cand.cue) >= int(conf["conflict_cue_min_chars"][cand.mention.kind])
+            and cand.distance <= int(conf["conflict_max_distance"]) and not cand.total)
+
+
 def _fact(m: Mention, role: str) -> Fact:
     return Fact(value=m.low, text=m.text, provenance=m.provenance, money=role in MONEY_FACTS)
 
@@ -231,7 +238,8 @@ def extract(analysis: Analysis) -> None:
         current = facts.get(cand.role)
         if current is None:
             facts[cand.role] = _fact(cand.mention, cand.role)
-        elif current.value == cand.mention.low and cand.mention.provenance is not None:
+        elif cand.mention.provenance is not None and (
+                current.value == cand.mention.low or (_specific(cand) and cand.role not in totals)):
             current.sources.append(cand.mention.provenance)
     if facts["arrived"] is None:
         facts["arrived"] = _full_arrival(analysis.document, facts["budget"], report.mentions,

@@ -80,3 +80,11 @@ def test_end_to_end_parse_text() -> None:
     assert data["facts"]["budget"]["value"] == "2000000.00"
     assert data["facts"]["spent"]["text"] == "189万元"
     assert data["evaluation"]["grade"]["value"] == "优" and data["evaluation"]["score"]["value"] == "91.5"
+
+
+def test_a_contradicting_restatement_is_kept_for_the_check() -> None:
+    text = "年初预算100万元，实际支出90万元。\n经核实，项目年初预算120万元。\n下达乡镇资金30万元。"
+    facts = run(analysis_of(text), "funds", "facts").report.facts
+    budget = facts["budget"]
+    assert budget is not None and budget.value == Decimal("1000000.00")
+    assert [p.line for p in budget.sources] == [2]
