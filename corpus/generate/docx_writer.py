@@ -244,6 +244,8 @@ def write_docx(document: Document, path: Path, options: dict[str, Any], seed: in
                 _runs(p, [para.number, *para.parts], east_asia, rng)
         else:
             p = doc.add_paragraph()
+            if para.align == "right":
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if para.role in ("body", "lead"):
                 p.paragraph_format.first_line_indent = Pt(24)
             parts = [para.number, *para.parts] if para.number else para.parts

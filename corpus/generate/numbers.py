@@ -108,6 +108,9 @@ class Writer:
         elif form == "wan2":
             text = f"{rounded(value / WAN, 2):.2f}万元"
             unit = "万元"
+        elif form == "wan_sep":
+            text = grouped(value / WAN, 2) + "万元"
+            unit = "万元"
         elif form == "yuan_sep":
             text = grouped(value, 2) + "元"
             unit = "元"
@@ -131,7 +134,7 @@ class Writer:
             return "yuan_sep"
         if value >= YI and value % (YI / 100) == 0:
             return "yi"
-        return self.rng.choice(["wan", "wan", "wan2", "yuan_sep", "yuan"])
+        return self.rng.choice(["wan", "wan", "wan2", "wan_sep", "yuan_sep", "yuan"])
 
     def money_range(self, low: Decimal, high: Decimal) -> Mention:
         if self.style == "yuan":

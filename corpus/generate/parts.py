@@ -8,7 +8,7 @@ from typing import Any
 
 from corpus.generate.builder import Builder, cell, grid
 from corpus.generate.figures import Figures, Scored, grade_of
-from corpus.generate.model import Mention, Table
+from corpus.generate.model import Mention, Para, Table
 from corpus.generate.numbers import WAN, count, grouped, percent, plain, rounded, yuan
 from corpus.generate.vocab import Theme
 
@@ -88,6 +88,30 @@ def budget_sentence(b: Builder, ctx: Context) -> None:
         parts.append("。")
     b.p(*parts)
     b.check("consistency.repeated_figure")
+
+
+def funds_table(b: Builder, ctx: Context) -> None:
+    """A small sources-of-funds table whose unit stands in a line above it (单位：万元)."""
+    if not b.options.get("funds_table"):
+        return
+    fig = ctx.fig
+    unit = "元" if b.options.get("amounts") == "yuan" else "万元"
+    b.doc.blocks.append(Para([f"单位：{unit}"], role="unit_line", align="right"))
+    rows = [[cell(t, bold=True) for t in ("资金来源", "全年预算数", "实际到位数", "实际支出数", "执行率")]]
+    approp_arrived = fig.arrived - fig.carried - fig.other
+    approp_spent = fig.spent - fig.carried - fig.other
+    lines = [("本年财政拨款", fig.appropriation, approp_arrived, approp_spent),
+             ("上年结转资金", fig.carried, fig.carried, fig.carried),
+             ("其他资金", fig.other, fig.other, fig.other)]
+    for name, budget, arrived, spent in lines:
+        if not budget:
+            continue
+        rows.append([cell(name), cell(money_cell(b, budget, unit)), cell(money_cell(b, arrived, unit)),
+                     cell(money_cell(b, spent, unit)), cell(percent(rounded(spent / budget * 100), 2))])
+    rows.append([cell("合计", bold=True), cell(money_cell(b, fig.adjusted, unit)),
+                 cell(money_cell(b, fig.arrived, unit)), cell(money_cell(b, fig.spent, unit)),
+                 cell(percent(fig.execution_rate, 2))])
+    b.table(Table(grid(rows, 5), header_rows=1, widths=[1.6, 1.2, 1.2, 1.2, 1.0]))
 
 
 def arrival_sentence(b: Builder, ctx: Context) -> None:

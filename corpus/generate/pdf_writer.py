@@ -120,6 +120,8 @@ class _Layout:
             x = LEFT + (indent if k == 0 else 0.0)
             if para.align == "center":
                 x = (PAGE_W - self.width(line, size)) / 2
+            elif para.align == "right":
+                x = PAGE_W - self.right - self.width(line, size)
             self.y -= lead
             self.draw(x, self.y + 5, line, size, bold)
 

@@ -15,6 +15,7 @@ from corpus.generate.parts import (
     budget_sentence,
     extra_amounts,
     fund_listing,
+    funds_table,
     goal_targets,
     indicator_prose,
     money_cell,
@@ -109,6 +110,7 @@ def project_seed_outline(b: Builder) -> dict:
     b.h(2, "项目资金安排落实情况")
     budget_sentence(b, ctx)
     arrival_sentence(b, ctx)
+    funds_table(b, ctx)
     b.h(2, "项目资金实际使用情况")
     spending_sentence(b, ctx)
     extra_amounts(b, ctx)
@@ -161,6 +163,7 @@ def project_national_outline(b: Builder) -> dict:
     b.h(2, "资金到位情况")
     budget_sentence(b, ctx)
     arrival_sentence(b, ctx)
+    funds_table(b, ctx)
     b.h(2, "资金使用情况")
     spending_sentence(b, ctx)
     extra_amounts(b, ctx)
@@ -183,7 +186,7 @@ def project_national_outline(b: Builder) -> dict:
 def department_overall(b: Builder) -> dict:
     """部门整体支出绩效评价报告; with ``long_table`` a project spending list across pages."""
     ctx = context(b, b.options.get("theme"))
-    fig = draw(b.rng, ctx.theme, scale=4, groups=vocab.DEPT_GROUPS)
+    fig = draw(b.rng, ctx.theme, scale=15, groups=vocab.DEPT_GROUPS)
     ctx.fig = fig
     title = _title(b, f"{ctx.unit}{ctx.year}年度部门整体支出绩效评价报告", ctx.unit)
     _header(b, ctx)
@@ -199,6 +202,7 @@ def department_overall(b: Builder) -> dict:
     b.h(2, "预算收入情况")
     budget_sentence(b, ctx)
     arrival_sentence(b, ctx)
+    funds_table(b, ctx)
     b.h(2, "预算支出情况")
     fund_listing(b, ctx, f"{ctx.year}年度部门预算安排情况如下。")
     spending_sentence(b, ctx)
@@ -284,6 +288,7 @@ def transfer_payment(b: Builder) -> dict:
     b.h(2, "资金投入情况分析")
     b.h(3, "项目资金到位情况分析")
     arrival_sentence(b, ctx)
+    funds_table(b, ctx)
     b.h(3, "项目资金执行情况分析")
     spending_sentence(b, ctx)
     extra_amounts(b, ctx)
