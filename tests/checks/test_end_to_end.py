@@ -55,6 +55,23 @@ def test_real_inconsistencies_are_flagged(shared_dir: Path, name: str) -> None:
             assert any(key in {Decimal(e["value"]) for e in c.evidence} for c in failing), stated["note"]
 
 
+def holding_reports() -> list[str]:
+    from tests.conftest import SHARED
+
+    out = []
+    for gold in sorted((SHARED / "corpus" / "real" / "gold").glob("*.json")):
+        sums = json.loads(gold.read_text(encoding="utf-8")).get("sum_checks") or []
+        if sums and all(s.get("holds") or s.get("holds_rounded") for s in sums):
+            out.append(gold.stem)
+    return out
+
+
+@pytest.mark.parametrize("name", holding_reports())
+def test_real_reports_whose_sums_hold_carry_no_failure(shared_dir: Path, name: str) -> None:
+    report, _ = real(shared_dir, name)
+    assert not [c.message for c in report.checks if c.status == "fail"]
+
+
 def test_real_counts_and_table(shared_dir: Path) -> None:
     report, _ = real(shared_dir, "061")
     assert sorted((c.expected, c.status) for c in by_id(report, "sum.counts")) == [
