@@ -177,10 +177,17 @@ def _org_at(text: str, folded: str, start: int = 0, *, whole: bool = False) -> s
     m = pat.match(folded, start)
     if not m:
         return None
-    name = folded[m.start():m.end()]
+    end = m.end()
+    if not whole:  # a sub-unit written after it ("…生态环境局XX分局2023年度"): take it along
+        ext = re.compile(_ORG_CHARS + r"{1,8}?" + rules["suffixes"].pattern
+                         + r"(?=" + rules["after_name"].pattern + ")")
+        more = ext.match(folded, end)
+        if more and not rules["not_in_name"].search(folded[end:more.end()]):
+            end = more.end()
+    name = folded[m.start():end]
     if rules["not_in_name"].search(name) or len(re.sub(r"\*", "", name)) < 4:
         return None
-    return text[m.start():m.end()]
+    return text[m.start():end]
 
 
 def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line], stop: int,

@@ -105,3 +105,16 @@ def test_unit_line_above_the_title_joins_only_when_set_together() -> None:
     apart = meta("北岭县行政审批服务局\n\n2021年度部门整体支出绩效评价报告\n\n一、部门概况\n内容。\n")
     assert apart["title"] == "2021年度部门整体支出绩效评价报告"
     assert together["unit"] == apart["unit"] == "北岭县行政审批服务局"
+
+
+def test_unit_with_a_sub_unit_and_other_organisation_words() -> None:
+    assert meta("南川市生态环境局北湖分局2023年度项目支出绩效自评报告\n一、项目概况\n内容。\n")["unit"] == \
+        "南川市生态环境局北湖分局"
+    assert meta("长河县总工会2022年度部门整体支出绩效自评报告\n一、部门概况\n内容。\n")["unit"] == "长河县总工会"
+    assert meta("长河县实验小学2022年度项目支出绩效自评报告\n一、项目概况\n内容。\n")["unit"] == "长河县实验小学"
+
+
+def test_finance_department_evaluation() -> None:
+    text = ("长河县2022年度农村饮水工程专项资金绩效评价报告\n县财政局组织开展了重点绩效评价，现将结果报告如下。\n"
+            "一、项目基本情况\n内容。\n")
+    assert meta(text)["type"] == "evaluation_report"
