@@ -12,6 +12,7 @@ pdfminer (see ``benchmarks/bench_readers.py``).
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,11 +29,15 @@ from docparse.readers.pdf_layout import FurnitureFinder, Line, join_text, make_l
 from docparse.readers.pdf_tables import PdfTable, find_tables
 from docparse.readers.radicals import map_radicals
 
+PASSWORD_ENV = "DOCPARSE_PDF_PASSWORD"
+
 # A line that opens a numbered heading or list item starts a new paragraph after a finished sentence.
 _LIST_LABEL = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:\.\d+)*[、．.]\D|"
     r"第[一二三四五六七八九十百\d]+[章节部分条]|[①-⑳])"
 )
+# pdfplumber puts a space wherever glyphs stand apart; next to Chinese text it is spacing, not a word gap.
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) +(?=\S)|(?<=\S) +(?=[\u3000-\u9fff\uff00-\uffef])")
 _SENTENCE_END = "。；;！!？?：:）)”"
 
 
@@ -104,7 +109,7 @@ class _Open:
                 if password:
                     raise EncryptedInput(path, "the PDF is encrypted and the password given is wrong") from exc
                 raise EncryptedInput(path, "the PDF is encrypted (password-protected); give its password "
-                                           "with --password") from exc
+                                           f"in the environment variable {PASSWORD_ENV}") from exc
             raise CorruptInput(path, f"not a readable PDF (corrupt or truncated: {message})") from exc
 
     def plumber_page(self, index: int):
@@ -161,7 +166,7 @@ def _fallback(src: _Open, index: int, result: _Page, document: Document) -> None
     number = index + 1
     try:
         plumber = src.plumber_page(index)
-        lines = plumber.extract_text_lines(return_chars=False)
+        lines = plumber.dedupe_chars().extract_text_lines(return_chars=False)  # fake bold drawn twice
         plumber.flush_cache()
     except Exception as exc:  # pdfminer fails in many ways on broken fonts
         document.warn("garbled_text", f"page {number}: text layer looks garbled and could not be re-read ({exc})",
@@ -170,8 +175,10 @@ def _fallback(src: _Open, index: int, result: _Page, document: Document) -> None
     text = "".join(ln["text"] for ln in lines)
     if text and not _garbled(text):
         size = result.lines[0].size if result.lines else 0.0
-        result.lines = [Line(ln["text"], ln["x0"], ln["top"], ln["x1"], ln["bottom"], size, False, number)
-                        for ln in lines if ln["text"].strip()]
+        result.lines = [
+            Line(_CJK_SPACE.sub("", ln["text"]), ln["x0"], ln["top"], ln["x1"], ln["bottom"], size, False, number)
+            for ln in lines if ln["text"].strip()
+        ]
         result.tables = []
         result.source = "pdfplumber"
         document.warn("text_fallback", f"page {number}: PDFium text looked garbled; used pdfplumber's text "
@@ -384,7 +391,9 @@ def _truncated(path: Path) -> bool:
 
 @register(".pdf")
 def read_pdf(path: Path, password: str | None = None) -> Document:
-    """Read a .pdf (``password`` for an encrypted file)."""
+    """Read a .pdf (``password`` for an encrypted file, else ``$DOCPARSE_PDF_PASSWORD`` if set)."""
+    if password is None:
+        password = os.environ.get(PASSWORD_ENV) or None
     with path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:

@@ -88,10 +88,16 @@ def test_encrypted_pdf(tmp_path):
     path = pdfs.encrypted(tmp_path / "locked.pdf")
     with pytest.raises(EncryptedInput) as info:
         read(path)
-    assert str(path) in info.value.line() and "password" in info.value.line()
+    assert str(path) in info.value.line() and "DOCPARSE_PDF_PASSWORD" in info.value.line()
     assert read_pdf(path, password="secret").body[0].text == "加密的文件"
     with pytest.raises(EncryptedInput):
         read_pdf(path, password="wrong")
+
+
+def test_encrypted_pdf_password_from_environment(tmp_path, monkeypatch):
+    path = pdfs.encrypted(tmp_path / "locked.pdf")
+    monkeypatch.setenv("DOCPARSE_PDF_PASSWORD", "secret")
+    assert read(path).body[0].text == "加密的文件"
 
 
 @pytest.mark.parametrize("damage", ["garbage", "no_header", "truncated"])
@@ -119,3 +125,22 @@ def test_garbled_text_detected():
     assert _garbled("区" * 30 + "的")
     assert _garbled("\ue001\ue002\ue003abc")
     assert not _garbled("本项目年初预算安排资金128.5万元，到位率100%。")
+
+
+def test_garbled_page_falls_back_to_pdfplumber(converted, monkeypatch):
+    import docparse.readers.pdf as pdf_reader
+
+    real = pdf_reader.page_chars
+
+    def garbled(textpage, height):
+        chars = real(textpage, height)
+        for ch in chars:
+            ch.text = "\ue0a0"  # what a font without a Unicode map gives
+        return chars
+
+    monkeypatch.setattr(pdf_reader, "page_chars", garbled)
+    document = read(converted["long.pdf"])
+    assert [w["page"] for w in document.warnings if w["code"] == "text_fallback"] == list(
+        range(1, document.pages + 1))
+    assert document.body[0].text == "示例县2023年度农村公益事业项目绩效自评报告"
+    assert "\ue0a0" not in "".join(b.text for b in document.blocks)
