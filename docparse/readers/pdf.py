@@ -26,7 +26,7 @@ from docparse.readers import register, sha256_file
 from docparse.readers.common import cell_offsets
 from docparse.readers.pdf_chars import Char, page_chars, page_graphics
 from docparse.readers.pdf_layout import FurnitureFinder, Line, join_text, make_lines
-from docparse.readers.pdf_tables import PdfTable, find_tables
+from docparse.readers.pdf_tables import PdfTable, TooManyRules, find_tables
 from docparse.readers.radicals import map_radicals
 
 PASSWORD_ENV = "DOCPARSE_PDF_PASSWORD"
@@ -147,7 +147,12 @@ def _read_page(src: _Open, index: int, document: Document) -> _Page:
         for ch in chars:
             if x0 <= ch.cx <= x1 and top <= ch.cy <= bottom:
                 ch.bold = True
-    tables = find_tables(graphics.edges) if graphics.edges else []
+    try:
+        tables = find_tables(graphics.edges) if graphics.edges else []
+    except TooManyRules as exc:
+        tables = []
+        document.warn("tables_skipped", f"page {number}: {exc.args[0]} ruling lines, too many to look for "
+                      "tables in; its text is read as paragraphs", page=number)
     rest = _split_tables(chars, tables)
     lines = make_lines(rest, number)
     result = _Page(number, width, height, lines)

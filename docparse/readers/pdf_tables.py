@@ -11,6 +11,12 @@ from docparse.readers.common import split_rows
 from docparse.readers.pdf_chars import Char
 
 TOLERANCE = 3.0
+MAX_CROSSINGS = 400_000  # h × v rule pairs to test; beyond this a page is a drawing, not a form
+MAX_POINTS = 3000
+
+
+class TooManyRules(Exception):
+    """A page with so many ruling lines that looking for tables would take minutes."""
 
 
 @dataclass(slots=True)
@@ -97,7 +103,13 @@ def find_tables(edges: list[dict]) -> list[PdfTable]:
     merged = [e for e in merged if (e["width"] if e["orientation"] == "h" else e["height"]) >= TOLERANCE]
     if sum(e["orientation"] == "h" for e in merged) < 2 or sum(e["orientation"] == "v" for e in merged) < 2:
         return []
-    cells = intersections_to_cells(edges_to_intersections(merged, TOLERANCE, TOLERANCE))
+    n_h = sum(e["orientation"] == "h" for e in merged)
+    if n_h * (len(merged) - n_h) > MAX_CROSSINGS:
+        raise TooManyRules(len(merged))
+    intersections = edges_to_intersections(merged, TOLERANCE, TOLERANCE)
+    if len(intersections) > MAX_POINTS:  # cell search is quadratic in the crossing points
+        raise TooManyRules(len(merged))
+    cells = intersections_to_cells(intersections)
     out = []
     for group in cells_to_tables(cells):
         table = _grid(group)

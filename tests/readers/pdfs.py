@@ -46,3 +46,16 @@ def encrypted(path: Path, password: str = "secret") -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def dense_grid(path: Path) -> Path:
+    """A page of graph paper (100 × 45 rules) with a line of text above it."""
+    c = _canvas(path)
+    c.drawString(72, 800, "坐标纸页面")
+    for i in range(100):
+        c.line(30, 60 + 7 * i, 570, 60 + 7 * i)
+    for j in range(45):
+        c.line(30 + 12 * j, 60, 30 + 12 * j, 753)
+    c.showPage()
+    c.save()
+    return path

@@ -124,3 +124,32 @@ def test_encrypted_docx_named(tmp_path):
     with pytest.raises(DocparseError) as info:
         read(path)
     assert "password" in info.value.line() and info.value.code == "E006"
+
+
+def test_footnotes_are_blocks_of_their_own(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("正文引用")
+    paragraph._p.append(parse_xml(f'<w:r {builders.W_NS}><w:footnoteReference w:id="1"/></w:r>'))
+    plain = tmp_path / "plain.docx"
+    document.save(str(plain))
+    notes = (
+        f'<w:footnotes {builders.W_NS}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>资料来源：示例统计。</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    rel = ('<Relationship Id="rIdNotes" Target="footnotes.xml" Type="http://schemas.openxmlformats.org/'
+           'officeDocument/2006/relationships/footnotes"/></Relationships>')
+    path = tmp_path / "notes.docx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.decode("utf-8").replace("</Relationships>", rel).encode("utf-8")
+            dst.writestr(item, data)
+        dst.writestr("word/footnotes.xml", notes)
+    result = read(path)
+    assert [b.text for b in result.body] == ["正文引用"]
+    assert [(b.text, b.role) for b in result.blocks if b.role == "footnote"] == [("资料来源：示例统计。", "footnote")]

@@ -144,3 +144,9 @@ def test_garbled_page_falls_back_to_pdfplumber(converted, monkeypatch):
         range(1, document.pages + 1))
     assert document.body[0].text == "示例县2023年度农村公益事业项目绩效自评报告"
     assert "\ue0a0" not in "".join(b.text for b in document.blocks)
+
+
+def test_page_of_rules_is_not_searched_for_tables(tmp_path):
+    document = read(pdfs.dense_grid(tmp_path / "grid.pdf"))
+    assert [w["page"] for w in document.warnings if w["code"] == "tables_skipped"] == [1]
+    assert [b.text for b in document.body] == ["坐标纸页面"]
