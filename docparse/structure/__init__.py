@@ -31,7 +31,7 @@ def analyse(analysis: Analysis) -> None:
     lv, warnings = levels.assign_levels(heads)
     roots, flat = tree.build(document, heads, lv)
     stop = heads[0].line if heads else min(len(body), 60)
-    report.report = meta.describe(document, body, stop, roots, len(heads))
+    report.report = meta.describe(document, body, stop, len(heads))
     outline.map_sections(roots)
     report.sections = roots
     report.warnings.extend(warnings)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from docparse.model import Document, ReportMeta, Section
+from docparse.model import Document, ReportMeta
 from docparse.structure.lines import Line
 from docparse.structure.rules import metadata
 from docparse.structure.text import fold
@@ -18,9 +19,11 @@ _ORG_CHARS = r"(?:[\u3400-\u9fff*]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔ�
 
 @dataclass(slots=True)
 class TitleCandidate:
+    """A line (or two joined) that reads as the report's title."""
+
     text: str  # as written, trimmed
     folded: str
-    strong: bool
+    strong: bool  # ends in 报告/自评表 …, not just 自评
     line: int
 
 
@@ -170,18 +173,25 @@ def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines
     return None
 
 
+@cache
+def _org_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Organisation name (shortest), the same filling the whole text, and a sub-unit written after it."""
+    rules = metadata()["unit"]
+    name = _ORG_CHARS + r"{2,30}?" + rules["suffixes"].pattern
+    sub = _ORG_CHARS + r"{1,8}?" + rules["suffixes"].pattern + r"(?=" + rules["after_name"].pattern + ")"
+    return re.compile(name), re.compile(name + "$"), re.compile(sub)
+
+
 def _org_at(text: str, folded: str, start: int = 0, *, whole: bool = False) -> str | None:
     """The organisation name starting at ``start`` (shortest that ends in an organisation word)."""
     rules = metadata()["unit"]
-    pat = re.compile(_ORG_CHARS + r"{2,30}?" + rules["suffixes"].pattern + (r"$" if whole else ""))
-    m = pat.match(folded, start)
+    shortest, filling, sub = _org_patterns()
+    m = (filling if whole else shortest).match(folded, start)
     if not m:
         return None
     end = m.end()
     if not whole:  # a sub-unit written after it ("…生态环境局XX分局2023年度"): take it along
-        ext = re.compile(_ORG_CHARS + r"{1,8}?" + rules["suffixes"].pattern
-                         + r"(?=" + rules["after_name"].pattern + ")")
-        more = ext.match(folded, end)
+        more = sub.match(folded, end)
         if more and not rules["not_in_name"].search(folded[end:more.end()]):
             end = more.end()
     name = folded[m.start():end]
@@ -190,8 +200,7 @@ def _org_at(text: str, folded: str, start: int = 0, *, whole: bool = False) -> s
     return text[m.start():end]
 
 
-def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line], stop: int,
-         sections: list[Section], document: Document) -> str | None:
+def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line], stop: int) -> str | None:
     """The reporting or implementing unit, from the most to the least trusted place it is named.
 
     An evaluator (accounting firm, consultancy) only counts where a label names it as the unit."""
@@ -352,14 +361,14 @@ def report_type(title: TitleCandidate | None, lines: list[Line], stop: int, n_he
     return "other"
 
 
-def describe(document: Document, lines: list[Line], stop: int, sections: list[Section], n_heads: int) -> ReportMeta:
+def describe(document: Document, lines: list[Line], stop: int, n_heads: int) -> ReportMeta:
     """Fill the report metadata from the lines before the first heading (``stop``) and the text."""
     cands = title_candidates(document, lines, stop)
     title = choose_title(cands)
     meta = ReportMeta()
     meta.title = title.text if title else None
     meta.fiscal_year = fiscal_year(title, cands, lines, stop)
-    meta.unit = unit(title, cands, lines, stop, sections, document)
+    meta.unit = unit(title, cands, lines, stop)
     meta.type = report_type(title, lines, stop, n_heads)
     meta.project = project(title, meta.unit, lines, stop)
     return meta
