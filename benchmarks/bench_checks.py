@@ -76,6 +76,7 @@ def generated(folder: Path, timer: Timer, verbose: bool) -> dict[str, Any]:
     by_check: dict[str, Counter] = {}
     missed: list[str] = []
     alarms: list[str] = []
+    silent: list[str] = []
     for gold_path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         fault = (gold.get("fault") or {}).get("kind")
@@ -100,6 +101,8 @@ def generated(folder: Path, timer: Timer, verbose: bool) -> dict[str, Any]:
             outcome = ("fail" if "fail" in statuses else "pass" if "pass" in statuses
                        else "unknown" if "unknown" in statuses else "none")
             by_check.setdefault(want["id"], Counter())[f"{want['status']}→{outcome}"] += 1
+            if outcome in ("none", "unknown") and want["id"] != "consistency.repeated_figure":
+                silent.append(f"{files[0].name} {want['id']} → {outcome}")
             if want["status"] == "fail":
                 injected += 1
                 if "fail" in statuses:
@@ -116,6 +119,8 @@ def generated(folder: Path, timer: Timer, verbose: bool) -> dict[str, Any]:
             print(f"  missed  {line}")
         for line in alarms:
             print(f"  alarm   {line}")
+        for line in silent:
+            print(f"  silent  {line}")
     return {"injected": injected, "flagged": flagged, "consistent": consistent, "alarmed": alarmed,
             "by_check": by_check}
 
