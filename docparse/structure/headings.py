@@ -154,7 +154,8 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
         sentence = sentence or bool(delim)
     emphasised = bool(block.bold) or bool(body_size and block.font_size and block.font_size > body_size + 0.5)
     value = body.rstrip("；;。,， ")
-    keyed = bool(value) and len(value) <= 15 and bool(re.search(r"\d", value)) and len(line.folded) <= 45
+    keyed = (delim == ":" and bool(value) and len(value) <= 15 and bool(re.search(r"\d", value))
+             and len(line.folded) <= 45)
     cand = Candidate(i, line.block, line.start + marker.start, base + len(lead), end_block, text.strip(),
                      label, lead.strip(), marker.family, marker.rank, marker.number,
                      sentence=sentence, long=size > th["max_lead_chars"],

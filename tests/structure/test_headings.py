@@ -263,3 +263,10 @@ def test_unnumbered_word_heading_below_a_numbered_one() -> None:
     doc.add("paragraph", "附件：项目支出绩效自评表")
     assert flat(run(doc)) == [("一、项目概况", 1), ("建设背景", 2), ("二、绩效情况", 1),
                               ("附件：项目支出绩效自评表", 1)]
+
+
+def test_inline_headings_with_short_figures_stay_headings() -> None:
+    text = ("（一）预算管理情况\n1、预算编制。按照零基预算原则编制预算。\n2、预算执行。全年预算执行率97.76%。\n"
+            "3、结转结余。年末结转结余79.65万元。\n（二）绩效目标完成情况\n全部完成。\n")
+    assert [h for h, _ in flat(run_text(text))] == ["（一）预算管理情况", "1、预算编制", "2、预算执行", "3、结转结余",
+                                                   "（二）绩效目标完成情况"]
