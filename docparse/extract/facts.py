@@ -182,10 +182,11 @@ def _main_row(rows: list[MoneyRow]) -> MoneyRow | None:
     def has_amounts(r: MoneyRow) -> bool:
         return any(v for v in (r.budget, r.adjusted_budget, r.spent) if v)
 
-    for row in rows:
-        if row.name in totals and has_amounts(row):
-            return row
-    return next((r for r in rows if has_amounts(r)), None)
+    for label in rules("selfeval_table")["money_rows"]["total"]:  # 年度资金总额 before a plain 合计
+        for row in rows:
+            if row.name == label and has_amounts(row):
+                return row
+    return next((r for r in rows if has_amounts(r) and r.name not in totals), None)
 
 
 def _full_arrival(document: Document, budget: Fact | None, mentions: list[Mention],

@@ -64,14 +64,21 @@ def _dedupe(roles: list[str]) -> list[str]:
     return out
 
 
-def _unit_of(cells: list[CellRef]) -> str:
+def _unit_of(cells: list[CellRef]) -> str | None:
+    """The money unit the header declares ("项目资金（万元）"), or None where it declares none."""
     for cell in cells:
         for unit in ("亿元", "万元", "千元"):
             if unit in cell.text:
                 return unit
-        if re.search(r"[(（]元[)）]", cell.text):
+        if re.search(r"[(（]元[)）]|单位[:：]?元", cell.text):
             return "元"
-    return "万元"
+    return None
+
+
+def _guess_unit(text: str) -> str:
+    """No declared unit: grouped or long amounts are yuan, short ones 万元 (the form's own unit)."""
+    digits = normalise(text).strip().split(".")[0]
+    return "元" if "," in digits or len(re.sub(r"\D", "", digits)) >= 6 else "万元"
 
 
 def _money_label(clean: str) -> tuple[str, int] | None:
@@ -91,14 +98,14 @@ def _money_label(clean: str) -> tuple[str, int] | None:
     return None
 
 
-def _money_row(name: str, values: list[tuple[str, CellRef | None, str]], unit: str,
+def _money_row(name: str, values: list[tuple[str, CellRef | None, str]], unit: str | None,
                provenance: CellRef | None) -> MoneyRow:
     row = MoneyRow(name=name, provenance=provenance.provenance if provenance else None)
     for role, cell, text in values:
         if role not in MONEY_VALUE_ROLES or getattr(row, role) is not None or is_placeholder(text):
             continue
         if role in ("budget", "adjusted_budget", "spent"):
-            parsed = money(text, unit)
+            parsed = money(text, unit or _guess_unit(text))
             value = parsed[0] if parsed else None
         else:
             value = bare_number(text)
@@ -162,7 +169,7 @@ def _indicator(name: CellRef, level1: str | None, level2: str | None,
 @dataclass
 class _GridState:
     money_cols: dict[int, str] | None = None
-    unit: str = "万元"
+    unit: str | None = None
     ind_cols: dict[int, str] | None = None
     ind_ncols: int = 0
     level1: str | None = None
@@ -303,7 +310,8 @@ def _read_stream(cells: list[CellRef], out: SelfEvalTable) -> None:
         i += 1
 
 
-def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str, out: SelfEvalTable) -> int:
+def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | None,
+                  out: SelfEvalTable) -> int:
     value_roles = [r for r in roles if r in MONEY_VALUE_ROLES]
     seen_row = False
     while i < len(cells):
