@@ -123,7 +123,7 @@ def fam_qualified(rng: random.Random) -> Case:
     surface = phrase if inside else core
     if inside == "≥" or inside == "≤":
         surface = phrase
-    text = f"{lead}{phrase}。" if kind != "count" else f"{lead}{phrase}。"
+    text = f"{lead}{phrase}。"
     m = {"kind": kind, "text": surface, "value": value, "qualifier": qual, "comparator": comp}
     if unit:
         m["unit"] = unit

@@ -49,6 +49,7 @@ class _State:
     row_cmp: str | None = None
     row_known: list[Decimal] = field(default_factory=list)
     pending: tuple[Found, list[Found]] | None = None
+    stub: bool = False
 
     def new_row(self, after_index: bool = False) -> None:
         """Start a row; a row label stands after the index column (序号), a row line before it."""
@@ -141,6 +142,8 @@ def _part(part: Part, cell: Cell, state: _State, added: list[Found], dropped: se
     if part.kind == "text":
         _text(part, cell, state)
         return
+    if state.last == "header" and not (len(state.run) == 1 and state.run[0] in NUMERIC_KINDS):
+        state.stub = False
     keyed = None
     if state.last == "header" and len(state.run) == 1 and state.run[0] in NUMERIC_KINDS:
         keyed = state.run[0]
@@ -196,13 +199,22 @@ def _text(part: Part, cell: Cell, state: _State) -> None:
         state.cols = (state.cols or []) + [k for k in run.kinds if k != "label"]
         state.last = "header"
         if run.suffix_start < len(text) and text[run.suffix_start:].strip(" ：:，,"):
-            state.new_row(after_index=True)
-            state.last = "label"
-        if starts_run and decl is not None and len(run.kinds) == 1 and run.kinds[0] == "money" and state.cols:
-            # "年度预算数（万元）" heads the label column: it declares, it is not a value column
-            state.cols.pop()
-            state.run.pop()
+            _row_label(state)
+            return
+        # "年度预算数（万元）" opening a header may head the row-label column: decided by what follows
+        if starts_run:
+            state.stub = decl is not None and run.kinds == ["money"]
         return
+    _row_label(state)
+
+
+def _row_label(state: _State) -> None:
+    """A text cell that starts a row; a header's declaring first label then named the label column."""
+    if state.stub and state.cols:
+        state.cols.pop(0)
+        if state.run:
+            state.run.pop(0)
+    state.stub = False
     state.new_row(after_index=True)
     state.last = "label"
 
