@@ -64,6 +64,8 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20, jobs: int = 1) -> 
             target = outdir / f"{spec.id}.{spec.format}"
             route = spec.options.get("pdf", "libreoffice")
             if spec.format == "txt":
+                if doc.tables():
+                    raise ValueError(f"{spec.id}: a .txt file cannot hold tables (options {spec.options})")
                 write_txt(doc, target, spec.options)
             elif spec.format == "pdf" and route != "libreoffice":
                 pdf_writer.write_pdf(doc, target, spec.options, spec.seed, gold)

@@ -87,6 +87,16 @@ FILE_FAULTS = ("truncated", "corrupt")
 PDF_FAULTS = ("encrypted", "no_text_layer", "kangxi")
 
 
+def _content_faults(kind: str, fmt: str) -> list[str]:
+    """The content faults a report of ``kind`` in ``fmt`` can carry."""
+    if kind == "table":
+        return ["altered_score"]
+    faults = ["altered_item", "altered_total", "altered_rate"]
+    if kind != "department" and fmt != "txt":
+        faults.append("altered_score")
+    return faults
+
+
 def random_specs(count: int, seed: int, formats: list[str], fault_rate: float) -> list[Spec]:
     """``count`` specs with layout options drawn at random; about ``fault_rate`` of them faulty."""
     rng = random.Random(seed)
@@ -104,7 +114,7 @@ def random_specs(count: int, seed: int, formats: list[str], fault_rate: float) -
             "furniture": rng.random() < 0.5, "toc": rng.random() < 0.2,
             "funds_table": fmt != "txt" and rng.random() < 0.3,
             "title_split": rng.random() < 0.3, "split_runs": rng.random() < 0.5,
-            "long_table": kind == "department" and rng.random() < 0.5,
+            "long_table": kind == "department" and fmt != "txt" and rng.random() < 0.5,
             "repeat_header": rng.random() < 0.5, "rate_places": rng.choice([None, 2]),
         }
         if fmt == "txt":
@@ -113,16 +123,14 @@ def random_specs(count: int, seed: int, formats: list[str], fault_rate: float) -
             opts["pdf"] = rng.choice(["libreoffice", "libreoffice", "reportlab", "reportlab-ttf"])
             opts["wrap_amount"] = opts["pdf"] != "libreoffice" and rng.random() < 0.3
         if rng.random() < fault_rate:
-            pool = list(CONTENT_FAULTS) + list(FILE_FAULTS)
+            pool = list(FILE_FAULTS) + _content_faults(kind, fmt)
             if fmt == "pdf":
                 pool += list(PDF_FAULTS)
             fault = rng.choice(pool)
             if fault in PDF_FAULTS:
                 opts["pdf"] = "reportlab-ttf" if fault == "encrypted" else "reportlab"
-            if fault == "altered_score" and kind != "table":
-                opts["table"] = fmt != "txt"
-                if fmt == "txt":
-                    fault = "altered_rate"
+            if fault == "altered_score":
+                opts["table"] = True
             opts["fault"] = {"kind": fault}
         specs.append(Spec(f"g{seed}-{i:05d}-{kind}", kind, rng.randrange(10**9), fmt,
                           {k: v for k, v in opts.items() if v not in (None, False)}))

@@ -9,6 +9,9 @@ from corpus.generate.builder import Builder
 from corpus.generate.model import Document, Para, Table
 from corpus.generate.reports import REPORTS
 
+# The check each content fault makes fail.
+FAULT_CHECKS = {"altered_item": "sum.fund_items", "altered_total": "sum.fund_items",
+                "altered_rate": "rate.execution", "altered_score": "table.total_score"}
 HALF = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "“": '"', "”": '"'})
 
 
@@ -67,6 +70,9 @@ def build(kind: str, seed: int, options: dict[str, Any]) -> tuple[Document, dict
     localise(b.doc, meta, meta.pop("place_kind"), b.gold)
     if options.get("punctuation") == "half":
         half_width(b.doc, meta)
+    kind_of_fault = (options.get("fault") or {}).get("kind")
+    if kind_of_fault in FAULT_CHECKS and b.gold["checks"].get(FAULT_CHECKS[kind_of_fault]) != "fail":
+        raise ValueError(f"fault {kind_of_fault} does not apply to a {kind} report with options {options}")
     doc = b.doc
     mentions = doc.mentions()
     paras = doc.paragraphs()
