@@ -89,6 +89,8 @@ def run(pairs: list[tuple[Path, Path]]) -> tuple[Tally, float, int]:
             continue  # nothing to read without OCR or a password
         try:
             report = docparse.parse(doc)
+        except FileNotFoundError:
+            continue  # removed while the set is being regenerated
         except docparse.DocparseError:
             if gold.get("fault"):
                 continue
