@@ -206,11 +206,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       money("200", "2000000.00", unit_from="万元"), money("210", "2100000.00", unit_from="万元"),
       money("205.8", "2058000.00", unit_from="万元")]),
     # rate column with bare numbers
-    ("项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 50 50 45 10 90 9",
+    ("项目经费 (万元) 年初预算 调整后预算数 执行数 权重 执行率 得分 合计: 50 50 45 10 90 9",
      [money("50", "500000.00", unit_from="万元"), money("50", "500000.00", unit_from="万元"),
       money("45", "450000.00", unit_from="万元"), pct("90", "90", unit_from="%")]),
     # indicator rows: the target's unit applies to the actual value beside it
-    ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 成本指标 项目总成本 ≤60万元 58 10 10\n"
+    ("指标类别 三级指标 年度指标值 实际完成值 权重 得分\n产出指标 成本指标 项目总成本 ≤60万元 58 10 10\n"
      "产出指标 质量指标 验收合格率 ≥95% 98 10 10",
      [money("≤60万元", "600000.00", qualifier="at_most"), money("58", "580000.00", unit_from="万元"),
       pct("≥95%", "95", qualifier="at_least"), pct("98", "98", unit_from="%")]),
