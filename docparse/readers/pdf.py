@@ -362,6 +362,7 @@ def read_pdf_file(path: Path, password: str | None = None) -> Document:
                 pages.append(_read_page(src, index, document))
             except pdfium.PdfiumError as exc:
                 raise CorruptInput(path, f"page {index + 1} cannot be read (corrupt PDF: {exc})") from exc
+        bookmarks = _bookmarks(src.pdf)
     finally:
         src.close()
     finder = FurnitureFinder([(p.height, p.lines) for p in pages])
@@ -377,12 +378,44 @@ def read_pdf_file(path: Path, password: str | None = None) -> Document:
                              provenance=Provenance(page=page.number,
                                                    bbox=_round((line.x0, line.top, line.x1, line.bottom))),
                              bold=line.bold, font_size=line.size)
+    _outline_levels(document, bookmarks)
     if _truncated(path):
         document.warn("truncated", f"{path.name} does not end with %%EOF: the file may be cut short")
     if not any(b.is_body for b in document.blocks) and not any(w["code"] == "ocr_needed"
                                                                 for w in document.warnings):
         document.warn("no_text", "the PDF holds no text")
     return document
+
+
+def _bookmarks(pdf: pdfium.PdfDocument) -> list[tuple[int, str, int]]:
+    """The PDF's outline (bookmarks) as (level from 1, title without spaces, page from 1)."""
+    out = []
+    try:
+        for item in pdf.get_toc(max_depth=9):
+            dest = item.get_dest()
+            index = dest.get_index() if dest is not None else None
+            if index is not None:
+                out.append((item.level + 1, re.sub(r"\s+", "", item.get_title()), index + 1))
+    except pdfium.PdfiumError:
+        return []
+    return out
+
+
+def _outline_levels(document: Document, bookmarks: list[tuple[int, str, int]]) -> None:
+    """Give a body paragraph the level of the bookmark that points at it (Word headings export)."""
+    if not bookmarks:
+        return
+    candidates: dict[int, list] = {}
+    for block in document.body:
+        if block.kind == "paragraph" and block.provenance.page is not None:
+            candidates.setdefault(block.provenance.page, []).append(block)
+    for level, title, page in bookmarks:
+        if not title:
+            continue
+        for block in candidates.get(page, []):
+            if block.outline_level is None and re.sub(r"\s+", "", block.text).startswith(title):
+                block.outline_level = level
+                break
 
 
 def _truncated(path: Path) -> bool:

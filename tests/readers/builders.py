@@ -281,3 +281,18 @@ def build_long_docx(path: Path, sections: int = 4, per_section: int = 6, table_r
                 trpr.append(parse_xml(f'<w:tblHeader {W_NS}/>'))
     document.save(str(path))
     return path, expected, grid
+
+
+STYLED_HEADINGS = [("一、基本情况", 1), ("（一）项目概况", 2), ("二、绩效目标", 1)]
+
+
+def build_styled_docx(path: Path) -> Path:
+    """Headings in Word's Heading styles (exported to PDF as bookmarks) with body text between."""
+    import docx
+
+    document = docx.Document()
+    for text, level in STYLED_HEADINGS:
+        document.add_heading(text, level=level)
+        document.add_paragraph(f"{text[-4:]}的正文说明。")
+    document.save(str(path))
+    return path

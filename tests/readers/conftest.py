@@ -34,4 +34,5 @@ def converted(tmp_path_factory, sample_docx, long_docx) -> dict[str, Path]:
         "sample.pdf": builders.convert(sample_docx, out, "pdf"),
         "long.pdf": builders.convert(long_docx[0], out, "pdf"),
         "sample.doc": builders.convert(sample_docx, out, "doc"),
+        "styled.pdf": builders.convert(builders.build_styled_docx(out / "styled.docx"), out, "pdf"),
     }

@@ -150,3 +150,9 @@ def test_page_of_rules_is_not_searched_for_tables(tmp_path):
     document = read(pdfs.dense_grid(tmp_path / "grid.pdf"))
     assert [w["page"] for w in document.warnings if w["code"] == "tables_skipped"] == [1]
     assert [b.text for b in document.body] == ["坐标纸页面"]
+
+
+def test_bookmarks_give_outline_levels(converted):
+    document = read(converted["styled.pdf"])
+    levels = [(b.text, b.outline_level) for b in document.body if b.outline_level is not None]
+    assert levels == builders.STYLED_HEADINGS
