@@ -305,9 +305,7 @@ class _Builder:
     def _extend(self, page: _Page, geometry: PdfTable, texts: list[list[str]]) -> None:
         assert self.last_table is not None
         table, _, block_index = self.last_table
-        first_row = [t[0] for c, t in zip(geometry.cells, texts, strict=True) if c.row == 0]
-        header = [c.text for c in sorted(table.cells, key=lambda c: c.col) if c.row == 0]
-        skip = 1 if first_row == header else 0
+        skip = _repeated_header_rows(table, geometry, [t[0] for t in texts])
         offset = table.n_rows - skip
         table_no = table.cells[0].provenance.table if table.cells else None
         for c, text in zip(geometry.cells, texts, strict=True):
@@ -334,6 +332,25 @@ class _Builder:
                 self.line(item)  # type: ignore[arg-type]
         if items and items[-1][1] == 1:
             self.last_table = None
+
+
+def _repeated_header_rows(table: Table, geometry: PdfTable, texts: list[str], most: int = 3) -> int:
+    """How many leading rows of the continuation repeat the table's own first rows."""
+    def rows(cells: list[tuple[int, int, int, int, str]]) -> dict[int, list[tuple[int, int, int, str]]]:
+        out: dict[int, list[tuple[int, int, int, str]]] = {}
+        for row, col, rowspan, colspan, text in sorted(cells):
+            out.setdefault(row, []).append((col, rowspan, colspan, text))
+        return out
+
+    old = rows([(c.row, c.col, c.rowspan, c.colspan, c.text) for c in table.cells if c.row < most])
+    new = rows([(c.row, c.col, c.rowspan, c.colspan, t) for c, t in zip(geometry.cells, texts, strict=True)
+                if c.row < most])
+    count = 0
+    while count < most and count in old and old.get(count) == new.get(count):
+        count += 1
+    if any(c.row < count < c.row + c.rowspan for c in geometry.cells):
+        return 0  # a header cell spanning past the repeated rows: not a clean repeat
+    return count
 
 
 def _continues(prev: PdfTable, new: PdfTable) -> bool:
