@@ -44,7 +44,7 @@ class Candidate:
     ended: bool = False  # the lead phrase closed with a sentence end (。；)
     styled: bool = False
     emphasised: bool = False  # bold, or set larger than the body text
-    keyed: bool = False  # "name：short value；" — an entry of an itemised list
+    keyed: bool = False  # "name：short value；" — an entry of a list of fields or amounts
     blocks: list[int] = field(default_factory=list)
     is_heading: bool = True
 
@@ -154,8 +154,8 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
         sentence = sentence or bool(delim)
     emphasised = bool(block.bold) or bool(body_size and block.font_size and block.font_size > body_size + 0.5)
     value = body.rstrip("；;。,， ")
-    keyed = (delim == ":" and bool(value) and len(value) <= 15 and bool(re.search(r"\d", value))
-             and len(line.folded) <= 45)
+    # "项目名称：某某项目" / "人员经费：120万元；" — a field and its short value
+    keyed = delim == ":" and 0 < len(value) <= 20 and not re.search(r"[。；;]", value) and len(line.folded) <= 45
     cand = Candidate(i, line.block, line.start + marker.start, base + len(lead), end_block, text.strip(),
                      label, lead.strip(), marker.family, marker.rank, marker.number,
                      sentence=sentence, long=size > th["max_lead_chars"],

@@ -15,8 +15,9 @@ def build(document: Document, heads: list[Candidate], levels: list[int]) -> tupl
     stack: list[Section] = []
     for h, level in zip(heads, levels, strict=True):
         block = document.blocks[h.block]
+        end = h.end if h.end_block == h.block else len(block.text)
         sec = Section(heading=h.text, level=level, block=h.block,
-                      provenance=block.provenance.at(h.block, h.start, h.start + len(h.text)),
+                      provenance=block.provenance.at(h.block, h.start, end),
                       number=h.label, title=h.title)
         while stack and stack[-1].level >= level:
             stack.pop()

@@ -270,3 +270,9 @@ def test_inline_headings_with_short_figures_stay_headings() -> None:
             "3、结转结余。年末结转结余79.65万元。\n（二）绩效目标完成情况\n全部完成。\n")
     assert [h for h, _ in flat(run_text(text))] == ["（一）预算管理情况", "1、预算编制", "2、预算执行", "3、结转结余",
                                                    "（二）绩效目标完成情况"]
+
+
+def test_field_lists_are_not_headings() -> None:
+    text = ("一、项目概况\n（一）项目名称：城区背街小巷改造\n（二）实施单位：某县住房和城乡建设局\n"
+            "（三）项目资金：480万元\n二、绩效目标\n完成改造二十条街巷。\n")
+    assert flat(run_text(text)) == [("一、项目概况", 1), ("二、绩效目标", 1)]
