@@ -250,7 +250,7 @@ def _number(part: Part, cell: Cell, state: _State, added: list[Found], piped: bo
     kind = keyed or (None if cell.prose and not cell.has_header else _advance(state))
     if kind is None and state.unit is not None and not state.cols and not pct and cell.text == raw:
         kind = "money"
-    _emit(kind, part.start, part.end, raw, state, added, fused=False)
+    _emit(kind, part.start, part.end, raw, state, added, fused=part.glued and not piped)
 
 
 def _emit(kind: str | None, start: int, end: int, text: str, state: _State, added: list[Found],
