@@ -106,8 +106,11 @@ class _Walker:
                 self._alternate(child, para, parts, fmt)
 
     def _alternate(self, el: etree._Element, para: _Para, parts: list[str], fmt: tuple) -> None:
-        choice = el.find(f"{_MC}Choice")
-        self._collect(choice if choice is not None else el.find(f"{_MC}Fallback"), para, parts, fmt)
+        chosen = el.find(f"{_MC}Choice")
+        if chosen is None:
+            chosen = el.find(f"{_MC}Fallback")
+        if chosen is not None:
+            self._collect(chosen, para, parts, fmt)
 
     def _run_text(self, run: etree._Element, para: _Para, parts: list[str]) -> None:
         for child in run:
@@ -137,8 +140,15 @@ class _Walker:
             choice = el.find(f"{_MC}Choice")
             el = choice if choice is not None else el
         for box in el.iter(f"{_W}txbxContent"):
-            # a text box nested in another is reached through its parent box
-            if not any(a.tag == f"{_W}txbxContent" for a in box.iterancestors()) or el.tag == f"{_W}txbxContent":
+            # a box inside another box below ``el`` is read through that outer box
+            outer = False
+            for ancestor in box.iterancestors():
+                if ancestor is el:
+                    break
+                if ancestor.tag == f"{_W}txbxContent":
+                    outer = True
+                    break
+            if not outer:
                 para.boxes.append(box)
 
     def paragraph(self, p: etree._Element, role: BlockRole, top_level: bool, emit: bool = True) -> str:

@@ -153,3 +153,24 @@ def test_footnotes_are_blocks_of_their_own(tmp_path):
     result = read(path)
     assert [b.text for b in result.body] == ["正文引用"]
     assert [(b.text, b.role) for b in result.blocks if b.role == "footnote"] == [("资料来源：示例统计。", "footnote")]
+
+
+def test_text_box_in_alternate_content_read_once(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    box = "<w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>"
+    xml = (
+        f'<w:r {builders.W_NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        f"<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    document = docx.Document()
+    paragraph = document.add_paragraph("锚点段落")
+    paragraph._p.append(parse_xml(xml))
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    blocks = read(path).blocks
+    assert [(b.text, b.role) for b in blocks] == [("锚点段落", "body"), ("框内文字", "textbox")]
