@@ -190,6 +190,28 @@ def generated(folder: Path, verbose: bool) -> None:
             print("   -", miss)
 
 
+def timing() -> None:
+    """Time of the extract stages against the whole pipeline, over the real corpus (same run)."""
+    from docparse.model import Report, SourceInfo
+    from docparse.pipeline import STAGES, Analysis, _stage
+
+    texts = sorted((SHARED / "corpus" / "real" / "texts").glob("*.txt"))
+    mine = {s for s in STAGES if s.split(":")[0] in {
+        f"docparse.extract.{m}" for m in ("selfeval_table", "funds", "facts", "indicators", "evaluation")}}
+    spent = {s: 0.0 for s in STAGES}
+    for path in texts:
+        document = read(str(path))
+        analysis = Analysis(document=document, report=Report(source=SourceInfo(path=None, format="txt")))
+        for name in STAGES:
+            t0 = time.perf_counter()
+            _stage(name)(analysis)
+            spent[name] += time.perf_counter() - t0
+    total = sum(spent.values())
+    ours = sum(v for k, v in spent.items() if k in mine)
+    print(f"== time over the real corpus: extract stages {ours * 1000:.0f} ms of {total * 1000:.0f} ms "
+          f"for the whole pipeline ({ours / total:.1%}), {ours / len(texts) * 1000:.1f} ms per report")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--generated", type=Path, default=ROOT / "corpus" / "fixtures")
@@ -198,6 +220,7 @@ def main() -> None:
     if (SHARED / "seed").is_dir():
         seed()
         real(args.verbose)
+        timing()
     else:
         print("../shared not present: seed and real-corpus figures skipped")
     generated(args.generated, args.verbose)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
 
 from docparse.extract.cells import CellRef, grid_rows, split_equal_halves, split_fused, text_cells
@@ -38,20 +39,19 @@ class SelfEvalTable:
     total_provenance: CellRef | None = None
 
 
+@cache
+def _word_pattern(kind: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    variants = word_map("selfeval_table", kind)
+    role_of = {v: role for role, vs in variants.items() for v in vs}
+    alternation = "|".join(re.escape(v) for v in sorted(role_of, key=len, reverse=True))
+    return re.compile(alternation), role_of
+
+
 def roles_in(text: str, variants: dict[str, list[str]]) -> list[str]:
     """Roles of the header words in ``text`` in reading order (longest word at each position)."""
-    table = sorted(((v, role) for role, vs in variants.items() for v in vs), key=lambda x: -len(x[0]))
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        for word, role in table:
-            if text.startswith(word, i):
-                out.append(role)
-                i += len(word)
-                break
-        else:
-            i += 1
-    return out
+    kind = "money_columns" if variants is word_map("selfeval_table", "money_columns") else "indicator_columns"
+    pattern, role_of = _word_pattern(kind)
+    return [role_of[m.group(0)] for m in pattern.finditer(text)]
 
 
 def _dedupe(roles: list[str]) -> list[str]:

@@ -35,14 +35,16 @@ def rules(name: str) -> dict[str, Any]:
     return data
 
 
-def words(name: str, key: str) -> list[str]:
-    """A list of words from a rule file, longest first (so longer cues win over ones they contain)."""
+@cache
+def words(name: str, key: str) -> tuple[str, ...]:
+    """The words of a rule-file list, longest first (so longer cues win over ones they contain)."""
     value = rules(name)[key]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleFileError(rules_dir() / f"extract/{name}.yaml", f"{key}: expected a list of strings")
-    return sorted(value, key=len, reverse=True)
+    return tuple(sorted(value, key=len, reverse=True))
 
 
+@cache
 def word_map(name: str, key: str) -> dict[str, list[str]]:
     """A mapping of role → words from a rule file, each list longest first."""
     value = rules(name)[key]
