@@ -307,6 +307,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("全年培训至少2次。", [cnt("2次", "2", "次", qualifier="at_least")]),
     ("每次会议费用最多3000元。", [money("3000元", "3000.00", qualifier="at_most")]),
     ("本年财政拨款73.72万\n，\n元用于日常养护。", [money("73.72万", "737200.00", unit_from="万元")]),
+    # --- words that end in a qualifier or direction character
+    ("通过集中采购节约3万元。", [money("3万元", "30000.00", qualifier=None, direction=None)]),
+    ("今年新增3个服务网点。", [cnt("3个", "3", "个", direction=None)]),
+    ("在项目附近3公里范围内。", [cnt("3公里", "3", "公里", qualifier=None)]),
 ]
 
 

@@ -91,6 +91,7 @@ class QualifierRules:
     filler: str
     down: tuple[str, ...]
     up: tuple[str, ...]
+    not_after: dict[str, str]
 
 
 @cache
@@ -110,6 +111,7 @@ def qualifiers() -> QualifierRules:
         filler=str(data.get("filler", "")),
         down=tuple(ddata["down"]),
         up=tuple(ddata["up"]),
+        not_after={str(k): str(v) for k, v in (data.get("not_after") or {}).items()},
     )
 
 

@@ -240,6 +240,12 @@ def _from_prefixed(m: re.Match[str]) -> Found | None:
     return Found("money", m.start(), m.end(), number, unit="元", scale=Decimal(1))
 
 
+def _inside_word(text: str, word: str, not_after: dict[str, str]) -> bool:
+    """``word`` ends ``text`` but is the tail of a longer word (节约, 最近, 新增)."""
+    before = text[-len(word) - 1:-len(word)] if len(text) > len(word) else ""
+    return bool(before) and before in not_after.get(word, "")
+
+
 def _qualify(norm: str, f: Found) -> None:
     """Sign, qualifier words before/after, comparator symbols and the direction of a change."""
     q = qualifiers()
@@ -264,7 +270,7 @@ def _qualify(norm: str, f: Found) -> None:
     prefix_found = False
     for _ in range(3):
         for word in sorted(q.prefix, key=len, reverse=True):
-            if back[:cut].endswith(word):
+            if back[:cut].endswith(word) and not _inside_word(back[:cut], word, q.not_after):
                 qual = q.prefix[word]
                 if f.qualifier is None and qual is not None:
                     f.qualifier = qual
@@ -285,7 +291,8 @@ def _qualify(norm: str, f: Found) -> None:
     # direction words before the number (and before any qualifier)
     for _ in range(3):
         seg = back[:head_end]
-        hit = next((w for w in sorted(q.down + q.up, key=len, reverse=True) if seg.endswith(w)), None)
+        hit = next((w for w in sorted(q.down + q.up, key=len, reverse=True)
+                    if seg.endswith(w) and not _inside_word(seg, w, q.not_after)), None)
         if hit is not None:
             f.direction = "down" if hit in q.down else "up"
             break
