@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from docparse.extract.values import normalise, to_decimal
+from docparse.extract.vocab import simplified
 from docparse.model.document import Block, Provenance
 
 
@@ -31,8 +32,9 @@ class CellRef:
 
     @property
     def clean(self) -> str:
-        """The text without whitespace, pipes and trailing colons, for matching header words."""
-        return re.sub(r"[\s|]+", "", normalise(self.text)).rstrip(":")
+        """The text without whitespace, pipes and trailing colons, in simplified characters, for matching
+        header words."""
+        return re.sub(r"[\s|]+", "", simplified(normalise(self.text))).rstrip(":")
 
     def part(self, start: int, end: int) -> CellRef:
         """The sub-cell ``start:end`` of this cell's text, with narrowed provenance."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from docparse.extract.cells import CellRef, grid_rows, split_equal_halves, split_fused, text_cells
 from docparse.extract.values import bare_number, comparison, is_placeholder, meets, money, normalise
-from docparse.extract.vocab import rules, word_map, words
+from docparse.extract.vocab import rules, simplified, word_map, words
 from docparse.model.report import Indicator, MoneyRow
 
 if TYPE_CHECKING:
@@ -67,10 +67,11 @@ def _dedupe(roles: list[str]) -> list[str]:
 def _unit_of(cells: list[CellRef]) -> str | None:
     """The money unit the header declares ("项目资金（万元）"), or None where it declares none."""
     for cell in cells:
+        text = simplified(cell.text)
         for unit in ("亿元", "万元", "千元"):
-            if unit in cell.text:
+            if unit in text:
                 return unit
-        if re.search(r"[(（]元[)）]|单位[:：]?元", cell.text):
+        if re.search(r"[(（]元[)）]|单位[:：]?元", text):
             return "元"
     return None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from docparse.extract.vocab import rules, words
+from docparse.extract.vocab import rules, simplified, words
 from docparse.model.report import Comparison
 
 # Full-width forms to ASCII, one character for one (offsets stay valid).
@@ -53,7 +53,7 @@ def money_units() -> dict[str, Decimal]:
 
 def money(text: str, default_unit: str | None) -> tuple[Decimal, str] | None:
     """A money cell in yuan: its own unit (``"50万元"``) or the block's (``"89.974"`` with 万元)."""
-    t = normalise(text).strip(" |")
+    t = simplified(normalise(text)).strip(" |")
     m = re.fullmatch(r"(-?[\d,]+(?:\.\d+)?)\s*(亿元|万元|千元|元)?", t)
     if not m:
         return None

@@ -149,3 +149,16 @@ def test_flattened_cells_glued_together() -> None:
     assert (first.level2, first.name, first.target, first.weight, first.score) == (
         "数量指标", "改造农村公路", "12.5公里", D(30), D(30))
     assert (second.name, second.target, second.actual, second.met) == ("验收合格率", "100%", "100%", True)
+
+
+def test_traditional_characters() -> None:
+    text = "\n".join([
+        "項目資金（萬元） 年初預算數 全年預算數 全年執行數 分值 執行率 得分",
+        "年度資金總額： 40 40 36 10 90% 9",
+        "一級指標 二級指標 三級指標 年度指標值 實際完成值 分值 得分",
+        "產出指標 數量指標 培訓人數 ≥200人 230人 20 20",
+    ])
+    out = read(document_from_text(text))
+    assert out.money_rows[0].name == "年度资金总额" and out.money_rows[0].spent == D("360000.00")
+    (ind,) = out.indicators
+    assert (ind.level1, ind.level2, ind.name, ind.met) == ("产出指标", "数量指标", "培訓人數", True)
