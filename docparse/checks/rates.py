@@ -71,7 +71,8 @@ def rate_result(check_id: str, rate: Figure, numerator: Figure, denominator: Fig
         spread = max(spread, high - exact)
     label, label_en = LABELS.get(denominator.role, (denominator.role, denominator.role))
     return compare(check_id, rate.value, exact.quantize(_SHOWN), rate.half + spread, "rate",
-                   [rate, numerator, denominator], what or label, what_en or label_en, plain=rate.half)
+                   [rate, numerator, denominator], what or label, what_en or label_en, plain=rate.half,
+                   stated=rate)
 
 
 def restated(role: str) -> list[Mention]:

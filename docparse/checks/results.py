@@ -59,10 +59,10 @@ def rounded_note(diff: Decimal, tol: Decimal, kind: FigureKind) -> str:
 
 def compare(check_id: str, found: Decimal, expected: Decimal, tol: Decimal, kind: FigureKind,
             figures: Iterable[Figure], what: str, what_en: str | None = None,
-            plain: Decimal = _ZERO) -> CheckResult:
+            plain: Decimal = _ZERO, stated: Figure | None = None) -> CheckResult:
     """``found`` (as the report states it) against ``expected`` (what the other figures make of it):
     equal, or within ``plain`` (a figure printed rounded as computed) → pass; within ``tol`` → pass
-    with a note; otherwise fail."""
+    with a note; otherwise fail. Messages show ``stated``'s text as written where given."""
     diff = found - expected
     if abs(diff) <= plain:
         status: CheckStatus = "pass"
@@ -74,7 +74,8 @@ def compare(check_id: str, found: Decimal, expected: Decimal, tol: Decimal, kind
     result = make(
         check_id, status, figures, what=what,
         expected=fmt_value(expected, kind), found=fmt_value(found, kind),
-        shown_expected=show(expected, kind), shown_found=show(found, kind),
+        shown_expected=show(expected, kind),
+        shown_found=stated.text if stated is not None and stated.text else show(found, kind),
         diff=show(abs(diff), kind), tol=show(tol, kind), note=note,
     )
     if what_en is not None and what_en != what and result.message_en:

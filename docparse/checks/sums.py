@@ -61,7 +61,7 @@ def fund_items(report: Report) -> list[CheckResult]:
             continue
         found, tol = sum_against(items, subtotal)
         results.append(compare(CHECK, subtotal.value, found, tol, "money",
-                               [*items, subtotal], f"{_group_label(listing)}小计"))
+                               [*items, subtotal], f"{_group_label(listing)}小计", stated=subtotal))
     by_total: dict[tuple[object, ...], list[FundListing]] = {}
     for listing in report.fund_listings:
         if listing.total is not None:
@@ -84,7 +84,7 @@ def fund_items(report: Report) -> list[CheckResult]:
         found, tol = sum_against(parts, total)
         groups = [g.group for g in listings if g.group]
         what = "、".join(f"“{g}”" for g in groups) + "合计" if groups else "资金明细合计"
-        result = compare(CHECK, total.value, found, tol, "money", [*parts, total], what)
+        result = compare(CHECK, total.value, found, tol, "money", [*parts, total], what, stated=total)
         if result.status == "fail" and found < total.value and _breaks_off(parts[-1]):
             result = make(CHECK, "unknown", [*parts, total], what=what, expected=result.expected,
                           found=result.found, shown_expected=show(found, "money"),

@@ -75,18 +75,26 @@ def check(files: tuple[str, ...], as_json: bool, english: bool, evidence: bool) 
 
     console = Console(width=None if sys.stdout.isatty() else 160, highlight=False)
     unreadable = failed = False
+    tally = {"pass": 0, "fail": 0, "unknown": 0, "files": 0, "unreadable": 0}
     for path in files:
         results = _read(path)
         if results is None:
             unreadable = True
+            tally["unreadable"] += 1
             continue
         failed = failed or any(r["status"] == "fail" for r in results)
+        tally["files"] += 1
+        for r in results:
+            tally[r["status"]] += 1
         if as_json:
             click.echo(json.dumps({"path": path, "checks": results}, ensure_ascii=False))
         elif results:
             console.print(_table(path, results, english, evidence))
         else:
             console.print(f"{path} — no figures to check")
+    if len(files) > 1 and not as_json:
+        console.print(f"{tally['files']} file{'' if tally['files'] == 1 else 's'} checked: {tally['pass']} pass, {tally['fail']} fail, "
+                      f"{tally['unknown']} unknown; {tally['unreadable']} unreadable")
     if unreadable:
         sys.exit(EXIT_BAD_INPUT)
     if failed:

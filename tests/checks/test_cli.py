@@ -55,3 +55,4 @@ def test_unreadable_input_exits_2_with_one_line_per_file(tmp_path: Path) -> None
     assert len(errors) == 2
     assert str(missing) in errors[0] and str(empty) in errors[1]
     assert str(SAMPLE) in out.stdout  # the readable file is still checked
+    assert "1 file checked" in out.stdout and "2 unreadable" in out.stdout
