@@ -16,6 +16,7 @@ from typing import Any
 from corpus.generate.convert import convert
 from corpus.generate.docx_writer import write_docx
 from corpus.generate.gold import build
+from corpus.generate.stable import pin_pdf, pin_zip
 from corpus.generate.txt_writer import write_txt
 
 FORMATS = ("docx", "pdf", "doc", "wps", "txt")
@@ -72,6 +73,7 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20, jobs: int = 1) -> 
             else:
                 docx = (outdir if spec.format == "docx" else tmp) / f"{spec.id}.docx"
                 write_docx(doc, docx, spec.options, spec.seed)
+                pin_zip(docx)
                 if spec.format == "docx":
                     if doc.footer:
                         gold["furniture"].append("- 1 -")
@@ -84,6 +86,8 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20, jobs: int = 1) -> 
             for (spec, _), produced in zip(items, convert([d for _, d in items], fmt, tmp / fmt, batch, jobs),
                                            strict=True):
                 shutil.move(produced, outdir / f"{spec.id}.{spec.format}")
+                if spec.format == "pdf":
+                    pin_pdf(outdir / f"{spec.id}.pdf")
                 if spec.format == "pdf" and spec.options.get("furniture"):
                     pages = _pdf_pages(outdir / f"{spec.id}.pdf") or 0
                     golds[spec.id]["furniture"] += [f"- {n} -" for n in range(1, pages + 1)]
