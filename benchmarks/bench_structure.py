@@ -77,10 +77,11 @@ def stage_time(pairs: list[tuple[Path, Path]]) -> tuple[float, float]:
     return reading, structure
 
 
-def run(pairs: list[tuple[Path, Path]]) -> tuple[Tally, float, int]:
+def run(pairs: list[tuple[Path, Path]]) -> tuple[Tally, float, int, int]:
+    """Score every readable document; returns the tally, seconds, documents scored, unreadable ones."""
     tally = Tally()
     t0 = time.perf_counter()
-    failed = 0
+    failed = scored = 0
     for doc, gold_path in pairs:
         if not gold_path.is_file() or not doc.is_file():
             continue  # removed while the set is being regenerated
@@ -98,7 +99,8 @@ def run(pairs: list[tuple[Path, Path]]) -> tuple[Tally, float, int]:
             tally.misses.append(f"{doc.name}: could not be read")
             continue
         score(report, gold, tally, doc.name)
-    return tally, time.perf_counter() - t0, failed
+        scored += 1
+    return tally, time.perf_counter() - t0, scored, failed
 
 
 def main() -> int:
@@ -110,9 +112,9 @@ def main() -> int:
         if not pairs:
             print(f"{label}: no documents found")
             continue
-        tally, seconds, failed = run(pairs)
+        tally, seconds, scored, failed = run(pairs)
         figs = tally.figures()
-        print(f"{label}: {len(pairs)} documents, {seconds / len(pairs) * 1000:.0f} ms/document"
+        print(f"{label}: {scored} documents scored, {seconds / max(1, scored) * 1000:.0f} ms/document to parse"
               + (f", {failed} unreadable" if failed else ""))
         print(f"  headings  tp={tally.tp} fp={tally.fp} fn={tally.fn}  "
               f"P={figs['heading_precision']:.3f} R={figs['heading_recall']:.3f} F1={figs['heading_f1']:.3f}")
