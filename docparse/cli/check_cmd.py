@@ -93,7 +93,8 @@ def check(files: tuple[str, ...], as_json: bool, english: bool, evidence: bool) 
         else:
             console.print(f"{path} — no figures to check")
     if len(files) > 1 and not as_json:
-        console.print(f"{tally['files']} file{'' if tally['files'] == 1 else 's'} checked: {tally['pass']} pass, {tally['fail']} fail, "
+        plural = "" if tally["files"] == 1 else "s"
+        console.print(f"{tally['files']} file{plural} checked: {tally['pass']} pass, {tally['fail']} fail, "
                       f"{tally['unknown']} unknown; {tally['unreadable']} unreadable")
     if unreadable:
         sys.exit(EXIT_BAD_INPUT)
