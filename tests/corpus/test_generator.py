@@ -76,3 +76,14 @@ def test_command_line_writes_a_random_set(tmp_path: Path) -> None:
     assert main(["--out", str(tmp_path), "--count", "4", "--seed", "3", "--formats", "txt,docx"]) == 0
     assert len(list(tmp_path.glob("*.gold.json"))) == 4
     assert len(list(tmp_path.glob("*.txt"))) == 2 and len(list(tmp_path.glob("*.docx"))) == 2
+
+
+def test_files_without_libreoffice_are_byte_identical_to_the_fixtures(tmp_path: Path) -> None:
+    specs = [s for s in fixture_specs()
+             if s.format in ("docx", "txt") or (s.format == "pdf" and s.options.get("pdf", "").startswith("reportlab"))]
+    assert len(specs) >= 15
+    produce(specs, tmp_path)
+    fixtures = golds()[0].parent
+    for spec in specs:
+        name = f"{spec.id}.{spec.format}"
+        assert (tmp_path / name).read_bytes() == (fixtures / name).read_bytes(), name
