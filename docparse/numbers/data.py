@@ -139,6 +139,7 @@ def nonmentions() -> NonMentionRules:
 class ColumnRules:
     labels: tuple[tuple[str, re.Pattern[str]], ...]
     label_any: re.Pattern[str]
+    label_starts: re.Pattern[str]
     notes: re.Pattern[str]
     declarations: tuple[re.Pattern[str], ...]
     placeholders: frozenset[str]
@@ -158,6 +159,7 @@ def columns() -> ColumnRules:
     return ColumnRules(
         labels=tuple(labels),
         label_any=re.compile(any_label),
+        label_starts=re.compile(f"(?=(?:{any_label}))"),
         notes=re.compile(data["notes"]),
         declarations=tuple(re.compile(p) for p in data["declarations"]),
         placeholders=frozenset(str(p) for p in data["placeholders"]),

@@ -203,7 +203,7 @@ def _text(part: Part, cell: Cell, state: _State) -> None:
             return
         # "年度预算数（万元）" opening a header may head the row-label column: decided by what follows
         if starts_run:
-            state.stub = decl is not None and run.kinds == ["money"]
+            state.stub = decl is not None and run.kinds == ("money",)
         return
     _row_label(state)
 

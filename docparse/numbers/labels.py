@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docparse.numbers.data import columns
 
@@ -12,12 +12,12 @@ _MIN_RUN = 3
 VALUE_KINDS = ("money", "rate", "weight", "score", "target", "actual", "unit", "nature", "other")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class LabelRun:
     """Labels found in a text: text before them, their kinds, and where the text after them starts."""
 
     prefix_end: int
-    kinds: list[str]
+    kinds: tuple[str, ...]
     suffix_start: int
 
 
@@ -58,20 +58,23 @@ def _cover(text: str, pos: int) -> tuple[list[str], int]:
     return kinds, pos
 
 
+@lru_cache(maxsize=4096)
 def label_run(text: str) -> LabelRun | None:
     """Header labels in a cell: the whole cell, or a run of three or more labels inside it."""
+    rules = columns()
+    if rules.label_any.search(text) is None:
+        return None
     kinds, end = _cover(text, 0)
     if kinds and end >= len(text.rstrip(" ：:")):
-        return LabelRun(0, kinds, len(text))
+        return LabelRun(0, tuple(kinds), len(text))
     best: LabelRun | None = None
-    for start in range(len(text)):
+    for m in rules.label_starts.finditer(text):
+        start = m.start()
+        if best is not None and start < best.suffix_start:
+            continue
         kinds, end = _cover(text, start)
         values = [k for k in kinds if k in ("money", "rate", "weight", "score", "target", "actual")]
         columns_named = [k for k in kinds if k != "label"]
         if len(columns_named) >= _MIN_RUN and values and (best is None or len(kinds) > len(best.kinds)):
-            best = LabelRun(start, kinds, end)
+            best = LabelRun(start, tuple(kinds), end)
     return best
-
-
-def is_label(text: str) -> bool:
-    return label_run(text) is not None and re.fullmatch(r"\s*", text) is None
