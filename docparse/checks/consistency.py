@@ -102,9 +102,10 @@ def repeated_figures(report: Report) -> list[CheckResult]:
 
 
 def _repeated_listings(report: Report) -> list[CheckResult]:
-    """The same items listed twice under two stated totals: the totals agree."""
+    """The same items listed twice under two stated totals: the totals agree (once per pair of totals)."""
     out: list[CheckResult] = []
     seen: dict[tuple[int, ...], Figure] = {}
+    pairs: set[tuple[str, str]] = set()
     for listing in report.fund_listings:
         total = from_fact("total", listing.total, name=listing.group)
         key = tuple(sorted(listing.items))
@@ -113,8 +114,10 @@ def _repeated_listings(report: Report) -> list[CheckResult]:
         earlier = seen.get(key)
         if earlier is None:
             seen[key] = total
-        elif not same_place(earlier.provenance, total.provenance):
-            label = (f"“{listing.group}”总额" if listing.group else "资金明细总额",
-                     f"the total of {listing.group or 'the itemised funds'}")
-            out.append(_result(label, [earlier, total], "money"))
+            continue
+        pair = (repr(earlier.provenance), repr(total.provenance))
+        if same_place(earlier.provenance, total.provenance) or pair in pairs:
+            continue
+        pairs.add(pair)
+        out.append(_result(("所列资金的总额", "the total of the itemised funds"), [earlier, total], "money"))
     return out
