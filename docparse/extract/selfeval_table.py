@@ -175,6 +175,7 @@ class _GridState:
     ind_ncols: int = 0
     level1: str | None = None
     level2: str | None = None
+    block: list[MoneyRow] = field(default_factory=list)
 
 
 def _header_map(row: list[CellRef], variants: dict[str, list[str]]) -> dict[int, str]:
@@ -201,6 +202,7 @@ def _read_grid(rows: list[list[CellRef]], out: SelfEvalTable, state: _GridState)
             continue
         mon = _header_map(row, money_v)
         if len(set(mon.values()) & {"budget", "adjusted_budget", "spent", "rate"}) >= 2:
+            _flush(state, out)
             state.money_cols, state.ind_cols = mon, None
             state.unit = _unit_of([c for rr in rows[max(0, r - 2): r + 1] for c in rr])
             continue
@@ -211,11 +213,26 @@ def _read_grid(rows: list[list[CellRef]], out: SelfEvalTable, state: _GridState)
                 (name, _), cell = label
                 values = [(role, row[i], row[i].text) for i, role in state.money_cols.items()
                           if i < len(row) and not row[i].covered]
-                out.money_rows.append(_money_row(name, values, state.unit, cell))
+                state.block.append(_money_row(name, values, state.unit, cell))
                 continue
+            _flush(state, out)
             state.money_cols = None
         if state.ind_cols is not None:
             _grid_indicator_row(row, out, state)
+    _flush(state, out)
+
+
+def _keeps(rows: list[MoneyRow], roles: set[str]) -> bool:
+    """A 绩效自评表 money block: a 年度资金总额-type row, or 分值/得分 columns; other tables with budget
+    columns (funding sources, project lists closing with 合计) are not one."""
+    return bool(roles & {"weight", "score"}) or any(
+        r.name in rules("selfeval_table")["block_totals"] for r in rows)
+
+
+def _flush(state: _GridState, out: SelfEvalTable) -> None:
+    if state.block and _keeps(state.block, set((state.money_cols or {}).values())):
+        out.money_rows.extend(state.block)
+    state.block = []
 
 
 def _grid_indicator_row(row: list[CellRef], out: SelfEvalTable, state: _GridState) -> None:
@@ -315,6 +332,7 @@ def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | No
                   out: SelfEvalTable) -> int:
     value_roles = [r for r in roles if r in MONEY_VALUE_ROLES]
     seen_row = False
+    block: list[MoneyRow] = []
     while i < len(cells):
         cell = cells[i]
         label = _money_label(cell.clean)
@@ -326,11 +344,11 @@ def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | No
             if ahead or (not seen_row and len(cell.clean) <= 12):
                 i += 1
                 continue
-            return i
+            break
         seen_row = True
         name = label[0]
         raw = cell.text
-        pos = raw.find(name)
+        pos = simplified(raw).find(name)
         rest = raw[pos + len(name):] if pos != -1 else ""
         rest_clean = rest.lstrip(" :：").strip()
         vals: list[tuple[CellRef | None, str]] = []
@@ -349,7 +367,9 @@ def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | No
             vals.append((cells[i], cells[i].text))
             i += 1
         values = [(role, c, t) for role, (c, t) in zip(value_roles, vals, strict=False)]
-        out.money_rows.append(_money_row(name, values, unit, cell))
+        block.append(_money_row(name, values, unit, cell))
+    if _keeps(block, set(roles)):
+        out.money_rows.extend(block)
     return i
 
 
