@@ -132,6 +132,8 @@ def from_mention(role: str, mention: Mention, kind: FigureKind, name: str | None
     return Figure(role, mention.low, kind, mention.text, mention.provenance, name)
 
 
+ROW_COLUMNS = {"budget": "年初预算数", "adjusted_budget": "全年预算数", "spent": "全年执行数",
+               "weight": "分值", "rate": "执行率", "score": "得分"}
 ROW_KINDS: dict[str, FigureKind] = {
     "budget": "money", "adjusted_budget": "money", "spent": "money",
     "weight": "weight", "rate": "rate", "score": "score",
@@ -144,7 +146,8 @@ def from_row(role: str, row: MoneyRow, column: str) -> Figure | None:
     if value is None:
         return None
     text, prov = row.cells.get(column, (None, None))
-    return Figure(role, value, ROW_KINDS[column], text, prov or row.provenance, f"{row.name}·{column}")
+    return Figure(role, value, ROW_KINDS[column], text, prov or row.provenance,
+                  f"{row.name}·{ROW_COLUMNS[column]}")
 
 
 def same_place(a: Provenance | None, b: Provenance | None) -> bool:
