@@ -3,7 +3,7 @@
 Three shapes, found per sentence among counts of one measure word (``rules/checks/counts.yaml``):
 
 - a total, then its parts: "现有人员50人，其中行政人员20人，事业人员30人" (a part list may be partial:
-  parts that fall short of the total are ``unknown``, parts that exceed it fail);
+  parts that fall short of the total are ``unknown``, parts that exceed it fail; so in brackets);
 - parts, then a cue-marked total: "A 3个、B 4个，共计7个";
 - a total in brackets after a count: "局本级187人（在职139人、退休8人、协管员40人）";
 - parts that share a noun ("…专窗77个，…专窗32个"), whose total is a same-unit count stated
@@ -244,7 +244,7 @@ def count_sums(report: Report) -> list[CheckResult]:
             unit = enum.items[0].unit or ""
             what = f"{len(enum.items)}项（{unit}）"
             figures = _figures(enum, total)
-            if found != total.low and (enum.shape == "noun" or (enum.shape == "parts_after"
+            if found != total.low and (enum.shape == "noun" or (enum.shape in ("parts_after", "bracket")
                                                               and found < total.low)):
                 if enum.shape == "noun":
                     continue  # a guessed total that does not match says nothing

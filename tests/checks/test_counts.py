@@ -65,3 +65,8 @@ def test_approximate_parts_and_single_counts_ignored() -> None:
 def test_part_as_large_as_total_is_no_partition() -> None:
     # 12 indicators: 3 of level one, 9 of level two, 12 of level three — levels, not parts
     assert run("该项目共编制12个绩效指标，其中一级指标3个，二级指标9个，三级指标12个。") == []
+
+
+def test_bracketed_parts_may_be_partial() -> None:
+    assert statuses(run("现有职工50人（党员20人、女职工15人），均在岗。")) == ["unknown"]
+    assert statuses(run("现有职工50人（党员30人、群众25人），均在岗。")) == ["fail"]
