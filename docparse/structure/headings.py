@@ -16,6 +16,7 @@ from docparse.model import Block, Document
 from docparse.structure.lines import Line
 from docparse.structure.numbering import Marker, find_marker
 from docparse.structure.rules import numbering
+from docparse.structure.text import is_cjk
 
 _OPEN = "([【《“‘"
 _CLOSE = ")]】》”’"
@@ -64,6 +65,7 @@ def _lead_end(folded: str) -> tuple[int, str]:
     """Where the lead phrase ends and the delimiter that ends it ("" at the end of the text)."""
     delims = numbering()["lead_delimiters"]
     depth = 0
+    gap_seen = False
     for i, ch in enumerate(folded):
         if ch in _OPEN:
             depth += 1
@@ -71,6 +73,13 @@ def _lead_end(folded: str) -> tuple[int, str]:
             depth = max(0, depth - 1)
         elif depth == 0 and (ch in delims or (ch == "." and not _decimal_point(folded, i))):
             return i, ch
+        elif ch == " " and not gap_seen and i > 0:
+            # the first space between characters: a title set before its body on one line
+            # ("一、项目概况 本项目位于…"); letter-spaced text ("项 目 概 况") is left alone
+            gap_seen = True
+            after = folded[i:].lstrip()
+            if i >= 2 and is_cjk(folded[i - 1]) and after[:1] and is_cjk(after[0]):
+                return i, " "
     return len(folded), ""
 
 

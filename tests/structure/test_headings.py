@@ -276,3 +276,9 @@ def test_field_lists_are_not_headings() -> None:
     text = ("一、项目概况\n（一）项目名称：城区背街小巷改造\n（二）实施单位：某县住房和城乡建设局\n"
             "（三）项目资金：480万元\n二、绩效目标\n完成改造二十条街巷。\n")
     assert flat(run_text(text)) == [("一、项目概况", 1), ("二、绩效目标", 1)]
+
+
+def test_title_and_body_on_one_line_separated_by_a_space() -> None:
+    text = ("一、项目概况 本项目位于县城北部，总投资五百万元，建设内容为道路硬化。\n"
+            "二、绩效目标 完成道路硬化十公里，群众满意度达到百分之九十。\n")
+    assert flat(run_text(text)) == [("一、项目概况", 1), ("二、绩效目标", 1)]
