@@ -1,7 +1,7 @@
 """Batch benchmark: completeness on a generated set with faulty files, kill-and-resume identity,
 throughput with 1 and 2 workers, worker memory and start-up, against a bare pdfplumber loop.
 
-    python benchmarks/bench_batch.py --count 1000 [--seed 7] [--kills 5] [--work DIR]
+    python benchmarks/bench_batch.py --count 1000 [--seed 7] [--kills 5] [--work DIR] [--set DIR] [--limit N]
 
 Generates ``--count`` mixed .docx/.pdf reports (10 % faulty, every fault kind) with
 ``python -m corpus.generate``, then prints the figures. Timings are wall-clock on this machine,
@@ -40,6 +40,18 @@ def generate(folder: Path, count: int, seed: int) -> float:
                     "--seed", str(seed), "--formats", "docx,pdf", "--faults", "0.1"],
                    check=True, cwd=HERE(), stdout=subprocess.DEVNULL)
     return time.perf_counter() - started
+
+
+def take_first(folder: Path, target: Path, limit: int) -> Path:
+    """A folder of symbolic links to the first ``limit`` documents of ``folder`` and their gold."""
+    target.mkdir(parents=True, exist_ok=True)
+    for gold in sorted(folder.glob("*.gold.json"))[:limit]:
+        stem = gold.name.removesuffix(".gold.json")
+        for path in (gold, *folder.glob(f"{stem}.docx"), *folder.glob(f"{stem}.pdf")):
+            link = target / path.name
+            if not link.exists():
+                link.symlink_to(path)
+    return target
 
 
 def batch(inputs: list[str], out: Path, workers: int, **kw: object) -> tuple[BatchResult, float]:
@@ -199,6 +211,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temp folder)")
+    parser.add_argument("--set", type=Path, default=None,
+                        help="folder of a generated set, reused if it holds one (default: WORK/in, generated)")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N documents of the set")
     parser.add_argument("--keep", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-batch-"))
@@ -209,12 +224,16 @@ def main() -> None:
     import docparse
 
     print(f"code under test: {Path(docparse.__file__).parent}")
-    folder = work / "in"
+    folder = (args.set or work / "in").resolve()
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start")
-    gen_seconds = generate(folder, args.count, args.seed)
+    if not any(folder.glob("*.gold.json")):
+        gen_seconds = generate(folder, args.count, args.seed)
+        print(f"generated the set in {gen_seconds:.0f} s")
+    if args.limit:
+        folder = take_first(folder, work / f"in-{args.limit}", args.limit)
     docs = sorted(p for p in folder.iterdir() if p.suffix in {".docx", ".pdf"})
     pdfs = [p for p in docs if p.suffix == ".pdf"]
-    print(f"generated {len(docs)} documents ({len(pdfs)} PDF, {len(docs) - len(pdfs)} DOCX) in {gen_seconds:.0f} s")
+    print(f"set: {folder}: {len(docs)} documents ({len(pdfs)} PDF, {len(docs) - len(pdfs)} DOCX)")
 
     one, t1 = batch([str(folder)], work / "out1", workers=1)
     two, t2 = batch([str(folder)], work / "out2", workers=2)

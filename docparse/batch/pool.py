@@ -61,6 +61,7 @@ class WorkerProcess:
         cmd = [sys.executable, "-m", "docparse.batch.worker", "--max-memory", str(options.max_memory_mb)]
         if options.pdeathsig:
             cmd.append("--pdeathsig")
+        self.log_path = options.log_path
         self._log: IO[bytes] | None = open(options.log_path, "ab") if options.log_path else None  # noqa: SIM115
         self.spawned = time.monotonic()
         self.proc = subprocess.Popen(
@@ -122,7 +123,8 @@ class WorkerProcess:
             name = signal.Signals(-code).name
             hint = " (killed: out of memory?)" if -code == signal.SIGKILL else ""
             return f"worker process died with signal {name}{hint}"
-        return f"worker process exited with status {code}"
+        where = f"; see {self.log_path}" if self.log_path else ""
+        return f"worker process exited with status {code}{where}"
 
     def kill(self) -> None:
         """Kill the worker and everything it started (its whole process group)."""

@@ -19,6 +19,14 @@ SUMMARY_FIELDS = (
 )
 
 
+def exists(path: Path) -> bool:
+    """Whether ``path`` is a file; False also for names the file system cannot hold."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def output_path(out_dir: str | Path, rel: str, failed: bool = False) -> Path:
     return Path(out_dir) / f"{rel}{'.error.json' if failed else '.json'}"
 

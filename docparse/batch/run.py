@@ -20,7 +20,7 @@ from docparse.batch.inputs import InputFile, discover, with_hashes
 from docparse.batch.manifest import MANIFEST_NAME, Manifest
 from docparse.batch.pool import LocalPool, WorkerOptions, WorkerStats
 from docparse.batch.process import write_result
-from docparse.batch.records import ERROR, output_path, relabel, summarise
+from docparse.batch.records import ERROR, exists, output_path, relabel, summarise
 from docparse.batch.summary import finished, write_all_jsonl, write_summary
 
 WORKER_LOG = "workers.log"
@@ -74,7 +74,7 @@ class Plan:
 
 
 def _has_output(out_dir: Path, record: dict[str, Any]) -> bool:
-    return bool(record.get("output")) and (out_dir / record["output"]).is_file()
+    return bool(record.get("output")) and exists(out_dir / record["output"])
 
 
 def make_plan(files: list[InputFile], manifest: Manifest, out_dir: Path, options: BatchOptions) -> Plan:

@@ -17,7 +17,7 @@ from typing import Any
 
 from docparse.batch.inputs import InputFile
 from docparse.batch.manifest import Manifest
-from docparse.batch.records import SUMMARY_FIELDS
+from docparse.batch.records import SUMMARY_FIELDS, exists
 from docparse.export.atomic import write_text_atomic
 from docparse.export.jsonl import write_jsonl
 
@@ -35,7 +35,7 @@ def finished(files: list[InputFile], manifest: Manifest) -> list[tuple[InputFile
 def _results(out_dir: Path, done: list[tuple[InputFile, dict[str, Any]]]) -> Iterator[dict[str, Any]]:
     for _f, record in done:
         path = out_dir / record["output"]
-        if path.is_file():
+        if exists(path):
             yield json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -69,6 +69,8 @@ def batch(inputs: tuple[str, ...], out_dir: str, workers: int | None, jsonl: str
         fail(str(exc))
     except NoInputs as exc:
         fail(f"no input documents found ({exc})")
+    except OSError as exc:  # the output folder itself cannot be written (permissions, disk full)
+        fail(f"{getattr(exc, 'filename', None) or out_dir}: {exc.strerror or exc}")
     for name in result.missing:
         click.echo(f"docparse: {name}: no such file, folder or match", err=True)
     counts = result.counts

@@ -10,7 +10,7 @@ import pytest
 from docparse.batch import BatchOptions, run_batch
 from docparse.batch.progress import LineProgress
 from docparse.export.json import validation_errors
-from tests.batch.conftest import FAULTY, read_outputs, run_cli, summary_rows
+from tests.batch.conftest import FAULTY, many_texts, read_outputs, run_cli, summary_rows
 
 
 def _run(inputs: list[str], out: Path, **kw) -> object:
@@ -99,29 +99,31 @@ def test_identical_file_added_later_is_copied_not_parsed(inputs: Path, tmp_path:
     assert data["source"]["path"] == str(inputs / "later" / "renamed.txt")
 
 
-def test_workers_are_recycled(inputs: Path, tmp_path: Path) -> None:
-    result = _run([str(inputs)], tmp_path / "OUT", workers=1, recycle=3)
-    docs = [w.documents for w in result.workers]
-    assert sum(docs) == result.parsed == 10
-    assert max(docs) <= 3 and len(docs) >= 4
+def test_workers_are_recycled(tmp_path: Path) -> None:
+    many_texts(tmp_path / "IN", 5, repeat=1)
+    result = _run([str(tmp_path / "IN")], tmp_path / "OUT", workers=1, recycle=2)
+    assert [w.documents for w in result.workers] == [2, 2, 1]
+    assert len({w.pid for w in result.workers}) == 3
     assert all(w.peak_rss_mb and w.peak_rss_mb > 10 for w in result.workers)
 
 
-def _huge_text(path: Path, source: Path, copies: int = 8000) -> Path:
+def _small_set_with_huge_file(tmp_path: Path) -> Path:
+    folder = tmp_path / "IN"
+    source = many_texts(folder, 2, repeat=1)[0]
     text = source.read_text(encoding="utf-8")
-    path.write_text((text + "\n") * copies, encoding="utf-8")
-    return path
+    (folder / "doc000-huge.txt").write_text((text + "\n") * 8000, encoding="utf-8")  # parsed before doc001
+    return folder
 
 
-def test_timeout_kills_the_worker_and_the_batch_goes_on(inputs: Path, tmp_path: Path) -> None:
-    first = inputs / "reports" / "r0.txt"
-    _huge_text(inputs / "reports" / "aaa-huge.txt", first)
-    result = _run([str(inputs)], tmp_path / "OUT", workers=1, timeout=1.5)
-    record = json.loads((tmp_path / "OUT/reports/aaa-huge.txt.error.json").read_text(encoding="utf-8"))
+def test_timeout_kills_the_worker_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = _small_set_with_huge_file(tmp_path)
+    result = _run([str(folder)], tmp_path / "OUT", workers=1, timeout=1.5)
+    record = json.loads((tmp_path / "OUT/doc000-huge.txt.error.json").read_text(encoding="utf-8"))
     assert record["error"]["kind"] == "Timeout"
     assert "timed out after 1.5 s" in record["error"]["cause"]
-    assert result.counts == {"ok": result.counts["ok"], "warn": result.counts["warn"], "error": 5}
-    assert result.counts["ok"] + result.counts["warn"] == 7  # the files after it were parsed
+    assert result.counts["error"] == 1
+    assert (tmp_path / "OUT/doc001.txt.json").is_file()  # the file after it, on a new worker
+    assert len(result.workers) == 2
 
 
 def _worker_baseline_mb() -> int:
@@ -134,15 +136,26 @@ def _worker_baseline_mb() -> int:
 
 
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="address-space figures need Linux /proc")
-def test_memory_ceiling_turns_into_an_error_record(inputs: Path, tmp_path: Path) -> None:
-    first = inputs / "reports" / "r0.txt"
-    _huge_text(inputs / "reports" / "aaa-huge.txt", first)
+def test_memory_ceiling_turns_into_an_error_record(tmp_path: Path) -> None:
+    folder = _small_set_with_huge_file(tmp_path)
     ceiling = _worker_baseline_mb() + 120
-    result = _run([str(inputs)], tmp_path / "OUT", workers=1, timeout=120, max_memory_mb=ceiling)
-    record = json.loads((tmp_path / "OUT/reports/aaa-huge.txt.error.json").read_text(encoding="utf-8"))
+    result = _run([str(folder)], tmp_path / "OUT", workers=1, timeout=120, max_memory_mb=ceiling)
+    record = json.loads((tmp_path / "OUT/doc000-huge.txt.error.json").read_text(encoding="utf-8"))
     assert record["error"]["kind"] == "MemoryError"
     assert f"ceiling {ceiling} MB" in record["error"]["cause"]
-    assert result.counts["ok"] + result.counts["warn"] == 7
+    assert result.counts["error"] == 1
+    assert (tmp_path / "OUT/doc001.txt.json").is_file()
+
+
+def test_a_result_that_cannot_be_written_is_an_error_row(tmp_path: Path) -> None:
+    folder = tmp_path / "IN"
+    many_texts(folder, 1, repeat=1)
+    long_name = "x" * 245 + ".txt"  # fits, but not with ".error.json" appended
+    (folder / long_name).write_bytes(b"")
+    result = _run([str(folder)], tmp_path / "OUT", workers=1)
+    assert result.counts == {"ok": result.counts["ok"], "warn": result.counts["warn"], "error": 1}
+    row = next(r for r in summary_rows(tmp_path / "OUT") if r["file"].endswith(long_name))
+    assert row["status"] == "error" and "cannot write the result" in row["error"]
 
 
 def test_no_inputs_is_a_one_line_error(tmp_path: Path) -> None:
