@@ -149,10 +149,8 @@ def _text(norm: str, s: int, e: int, parts: list[Part], follows_number: bool) ->
     if unit_token(t):
         parts.append(Part("unit", off, off + len(t), t))
         return
-    if follows_number:
-        for tok in _unit_tokens():
-            if t.endswith(tok) and len(t) > len(tok) and tok in ("%", "‰"):
-                parts.append(Part("text", off, off + len(t) - len(tok), t[: -len(tok)]))
-                parts.append(Part("unit", off + len(t) - len(tok), off + len(t), tok))
-                return
+    if follows_number and len(t) > 1 and t[-1] in "%‰":
+        parts.append(Part("text", off, off + len(t) - 1, t[:-1]))
+        parts.append(Part("unit", off + len(t) - 1, off + len(t), t[-1]))
+        return
     parts.append(Part("text", off, off + len(t), t))

@@ -132,6 +132,8 @@ def scan(text: str) -> list[Found]:
         if kept and f.start < kept[-1].end:
             continue
         kept.append(f)
+    if not kept:
+        return []
     excluded = _excluded(norm)
     out = []
     for f in kept:
@@ -240,6 +242,11 @@ def _from_prefixed(m: re.Match[str]) -> Found | None:
     return Found("money", m.start(), m.end(), number, unit="元", scale=Decimal(1))
 
 
+@cache
+def _by_length(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _inside_word(text: str, word: str, not_after: dict[str, str]) -> bool:
     """``word`` ends ``text`` but is the tail of a longer word (节约, 最近, 新增)."""
     before = text[-len(word) - 1:-len(word)] if len(text) > len(word) else ""
@@ -256,7 +263,7 @@ def _qualify(norm: str, f: Found) -> None:
         f.start = start
         f.value = -f.value if not isinstance(f.value, tuple) else f.value
     # suffix qualifiers (以上, 左右 …) join the surface text
-    for word in sorted(q.suffix, key=len, reverse=True):
+    for word in _by_length(tuple(q.suffix)):
         if norm.startswith(word, f.end):
             if f.qualifier is None:
                 f.qualifier = q.suffix[word]
@@ -269,7 +276,7 @@ def _qualify(norm: str, f: Found) -> None:
     cut = len(back)
     prefix_found = False
     for _ in range(3):
-        for word in sorted(q.prefix, key=len, reverse=True):
+        for word in _by_length(tuple(q.prefix)):
             if back[:cut].endswith(word) and not _inside_word(back[:cut], word, q.not_after):
                 qual = q.prefix[word]
                 if f.qualifier is None and qual is not None:
@@ -291,7 +298,7 @@ def _qualify(norm: str, f: Found) -> None:
     # direction words before the number (and before any qualifier)
     for _ in range(3):
         seg = back[:head_end]
-        hit = next((w for w in sorted(q.down + q.up, key=len, reverse=True)
+        hit = next((w for w in _by_length(q.down + q.up)
                     if seg.endswith(w) and not _inside_word(seg, w, q.not_after)), None)
         if hit is not None:
             f.direction = "down" if hit in q.down else "up"
