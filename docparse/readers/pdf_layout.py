@@ -209,7 +209,26 @@ class FurnitureFinder:
             for sig in {(role, _signature(ln.text)) for ln, role in cands}:
                 seen[sig] += 1
         need = max(2, (n_pages + 1) // 2)
-        for cands in per_page:
+        for (height, lines), cands in zip(self.pages, per_page, strict=True):
             for ln, role in cands:
-                if is_page_number(ln.text) or (n_pages >= 2 and seen[(role, _signature(ln.text))] >= need):
+                repeated = n_pages >= 2 and seen[(role, _signature(ln.text))] >= need
+                alone = n_pages == 1 and _set_apart(ln, lines, role, height)
+                if repeated or alone or is_page_number(ln.text):
                     ln.role = role
+
+
+def _set_apart(line: Line, lines: list[Line], role: str, height: float) -> bool:
+    """On a single page nothing repeats: a small line at the very edge, far from the text, is furniture."""
+    if len(lines) < 2:
+        return False
+    if role == "header":
+        if line is not lines[0] or line.top > 0.08 * height:
+            return False
+        other = lines[1]
+        gap = other.top - line.bottom
+    else:
+        if line is not lines[-1] or line.bottom < 0.92 * height:
+            return False
+        other = lines[-2]
+        gap = line.top - other.bottom
+    return line.size < other.size and gap > 2 * line.height
