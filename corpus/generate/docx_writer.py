@@ -1,7 +1,9 @@
 """Write a generated :class:`Document` as .docx with python-docx, in the layout the options ask for.
 
 Options read here: ``headings`` (typed: bold larger text with no style; styled: Word Heading
-styles; autonum / autonum_styled: numbers from numbering.xml, not in the paragraph text),
+styles; autonum / autonum_styled: numbers from numbering.xml, not in the paragraph text;
+autonum_linked: the Heading styles carry the numbering, paragraphs only name the style),
+``blank_paras`` (an empty paragraph before each chapter),
 ``font`` (the East-Asian font), ``split_runs`` (amounts cut across runs), ``repeat_header``.
 """
 
@@ -127,6 +129,25 @@ def _num_pr(paragraph: Any, num_id: int, ilvl: int) -> None:
     ppr.append(ind)
 
 
+def _style_num_pr(style: Any, num_id: int, ilvl: int) -> None:
+    """Link a paragraph style to a list level (Word's "link level to style")."""
+    ppr = style.element.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    for tag, val in (("w:ilvl", ilvl), ("w:numId", num_id)):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(val))
+        num_pr.append(el)
+    anchor = ppr.find(qn("w:keepLines")) if ppr.find(qn("w:keepLines")) is not None else ppr.find(qn("w:keepNext"))
+    if anchor is not None:
+        anchor.addnext(num_pr)
+    else:
+        ppr.insert(0, num_pr)
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), "0")
+    ind.set(qn("w:firstLine"), "0")
+    ppr.append(ind)
+
+
 def _runs(paragraph: Any, parts: list[Any], east_asia: str, rng: random.Random | None,
           size: float | None = None, bold: bool | None = None) -> None:
     """Add the parts as runs; with ``rng``, amounts are sometimes cut in two runs as Word does."""
@@ -202,6 +223,9 @@ def write_docx(document: Document, path: Path, options: dict[str, Any], seed: in
         _fonts(style, east_asia, SIZES[level], True)
         style.font.color.rgb = RGBColor(0, 0, 0)
     numbering = _Numbering(doc, document.meta["levels"], document.meta["item_level"], east_asia)
+    if mode == "autonum_linked":
+        for level in range(1, 5):
+            _style_num_pr(doc.styles[f"Heading {level}"], numbering.heading_id, level - 1)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.6)
@@ -222,10 +246,16 @@ def write_docx(document: Document, path: Path, options: dict[str, Any], seed: in
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _runs(p, para.parts, east_asia, None, 20 if para.role == "title" else 14, para.role == "title")
         elif para.role == "heading":
+            if options.get("blank_paras") and para.level == 1:
+                doc.add_paragraph()  # an empty line typed before each chapter
             auto = mode.startswith("autonum") and para.numbered
-            styled = mode in ("styled", "autonum_styled")
+            styled = mode in ("styled", "autonum_styled", "autonum_linked")
             p = doc.add_paragraph(style=f"Heading {para.level}" if styled else None)
-            if auto:
+            if mode == "autonum_linked":  # the number comes from the style; none for unnumbered headings
+                if not auto:
+                    _num_pr(p, 0, 0)
+                parts = para.parts if auto else [para.number, *para.parts]
+            elif auto:
                 _num_pr(p, numbering.heading_id, para.level - 1)
                 parts = para.parts
             else:

@@ -9,14 +9,15 @@ from corpus.generate import Spec
 
 # Every option value the generator understands; each must be used by at least one fixture.
 OPTION_VALUES: dict[str, tuple[Any, ...]] = {
-    "headings": ("typed", "styled", "autonum", "autonum_styled"),
+    "headings": ("typed", "styled", "autonum", "autonum_styled", "autonum_linked"),
     "numbering": ("ideograph",),
     "punctuation": ("half",),
     "amounts": ("wan", "yuan", "mixed"),
     "rate_places": (2,),
     "font": ("宋体", "WenQuanYi Zen Hei", "仿宋_GB2312"),
     "table": (True,), "long_table": (True,), "repeat_header": (True, False), "furniture": (True,),
-    "toc": (True,), "funds_table": (True,), "title_split": (True,), "split_runs": (True,), "wrap_amount": (True,),
+    "toc": (True,), "funds_table": (True,), "blank_paras": (True,), "title_split": (True,),
+    "split_runs": (True,), "wrap_amount": (True,),
     "pdf": ("libreoffice", "reportlab", "reportlab-ttf"),
     "encoding": ("gb18030", "utf-8-sig"), "blank_lines": (True,),
 }
@@ -60,6 +61,10 @@ def fixture_specs() -> list[Spec]:
            amounts="mixed"),
         _s("t01-docx-transfer-autonum", "transfer", 401, "docx", headings="autonum", table=True,
            title_split=True),
+        _s("t03-docx-transfer-linked", "transfer", 403, "docx", headings="autonum_linked", table=True,
+           blank_paras=True, furniture=True),
+        _s("t03-pdf-transfer-linked", "transfer", 403, "pdf", headings="autonum_linked", table=True,
+           blank_paras=True, furniture=True),
         _s("t02-pdf-transfer-reportlab", "transfer", 402, "pdf", pdf="reportlab", furniture=True,
            wrap_amount=True, table=True),
         _s("s01-docx-table", "table", 501, "docx", furniture=True),
@@ -105,7 +110,8 @@ def random_specs(count: int, seed: int, formats: list[str], fault_rate: float) -
         fmt = formats[i % len(formats)]
         kind = rng.choice([k for k in KINDS if not (fmt == "txt" and k == "table")])
         opts: dict[str, Any] = {
-            "headings": rng.choice(["typed", "styled", "autonum", "autonum_styled"]),
+            "headings": rng.choice(["typed", "styled", "autonum", "autonum_styled", "autonum_linked"]),
+            "blank_paras": rng.random() < 0.2,
             "amounts": rng.choice(["wan", "wan", "yuan", "mixed"]),
             "font": rng.choice(["宋体", "仿宋_GB2312", "WenQuanYi Zen Hei"]),
             "numbering": rng.choice(["standard", "standard", "ideograph"]),

@@ -82,8 +82,10 @@ def docx_blocks(path: Path) -> list[tuple[str, Any]]:
         if child.tag == qn("w:p"):
             para = next(paragraphs)
             num_pr = child.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            if num_pr is None and para.style is not None and para.style.element.pPr is not None:
+                num_pr = para.style.element.pPr.find(qn("w:numPr"))  # numbering linked to the style
             label = ""
-            if num_pr is not None:
+            if num_pr is not None and num_pr.find(qn("w:numId")).get(qn("w:val")) != "0":
                 label = lists.label(num_pr.find(qn("w:numId")).get(qn("w:val")),
                                     int(num_pr.find(qn("w:ilvl")).get(qn("w:val"))))
             text = para.text.strip()
