@@ -1,0 +1,171 @@
+"""The report's title among the lines before the first heading, and the year it evaluates."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from docparse.model import Document
+from docparse.structure.lines import Line
+from docparse.structure.orgs import org_at
+from docparse.structure.rules import metadata
+
+_SENTENCE = re.compile(r"[。，,；;！!？?]")
+_GAP = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
+
+
+@dataclass(slots=True)
+class TitleCandidate:
+    """A line (or two joined) that reads as the report's title."""
+
+    text: str  # as written, trimmed
+    folded: str
+    strong: bool  # ends in 报告/自评表 …, not just 自评
+    line: int
+
+
+def _clean(text: str, folded: str) -> tuple[str, str]:
+    rules = metadata()["title"]
+    m = rules["strip_prefix"].match(folded)
+    if m:
+        text, folded = text[m.end():], folded[m.end():]
+    for _ in range(2):
+        m = rules["strip_suffix"].search(folded)
+        if m and m.start() > 0:
+            text, folded = text[:m.start()], folded[:m.start()]
+    text = text.strip().strip("《》")
+    folded = folded.strip().strip("《》")
+    return text, folded
+
+
+def _title_like(folded: str) -> tuple[bool, bool] | None:
+    """(is a title, ends strongly) — or None."""
+    rules = metadata()["title"]
+    if not (rules["min_chars"] <= len(folded) <= rules["max_chars"]):
+        return None
+    if (_SENTENCE.search(folded) or _GAP.search(folded) or ":" in folded or "|" in folded
+            or not rules["must_contain"].search(folded)):
+        return None
+    core = re.sub(r"\s*\([^()]*\)\s*$", "", folded)
+    strong = re.search(rules["strong_endings"].pattern + "$", core)
+    weak = re.search(rules["weak_endings"].pattern + "$", core)
+    if not (strong or weak):
+        return None
+    return True, bool(strong)
+
+
+def _same_style(document: Document, a: Line, b: Line) -> bool:
+    sa, sb = document.blocks[a.block].font_size, document.blocks[b.block].font_size
+    return sa is None or sb is None or sa == sb
+
+
+def _adjacent(document: Document, a: Line, b: Line) -> bool:
+    """Two lines set as one group: next text line, or next block in the same type size and weight."""
+    if a.block == b.block:
+        return True
+    ba, bb = document.blocks[a.block], document.blocks[b.block]
+    if ba.provenance.line is not None and bb.provenance.line is not None:
+        return bb.provenance.line == ba.provenance.line + 1
+    if ba.font_size is not None and bb.font_size is not None:
+        return ba.font_size == bb.font_size and ba.bold == bb.bold
+    return bb.index == ba.index + 1
+
+
+def title_candidates(document: Document, lines: list[Line], stop: int) -> list[TitleCandidate]:
+    """Lines before the first heading that read as the report's title (two-line titles joined)."""
+    rules = metadata()["title"]
+    out: list[TitleCandidate] = []
+    i = 0
+    while i < stop:
+        line = lines[i]
+        if any(p.search(line.folded) for p in rules["skip_lines"]):
+            i += 1
+            continue
+        text, folded = _clean(line.text, line.folded)
+        judged = _title_like(folded)
+        if (judged is None and i + 1 < stop and not _SENTENCE.search(folded) and 2 <= len(folded) <= 40
+                and org_at(text, folded, whole=True) is None):
+            nxt = lines[i + 1]
+            t2, f2 = _clean(nxt.text, nxt.folded)
+            sep = "" if nxt.block != line.block else " "
+            joined = _title_like(folded + sep + f2)
+            # a title broken in two: the second part is short ("绩效评价报告"), or the first part
+            # names the year and the second carries on ("石水县2024年度" / "中央…资金绩效自评报告")
+            if joined and (len(f2) <= 16 or re.search(r"(?:19|20)\d{2}", folded)) and _same_style(document, line, nxt):
+                text, folded, judged = text + sep + t2, folded + sep + f2, joined
+                i += 1
+        if judged is None and i + 1 < stop and _adjacent(document, line, lines[i + 1]):
+            # the unit's name set on its own line right above the title, in the same style
+            nxt = lines[i + 1]
+            t2, f2 = _clean(nxt.text, nxt.folded)
+            whole = org_at(text, folded, whole=True)
+            if whole and _title_like(f2) and not org_at(t2, f2):
+                text, folded, judged = text + t2, folded + f2, _title_like(folded + f2)
+                i += 1
+        if judged is None:
+            # a title glued to what follows it ("…自评表主管部门…", "…报告20XX年我县…")
+            m = re.match(r"[^。，,；;:|《》\s]{4,70}?" + rules["strong_endings"].pattern, folded)
+            if m and not any(p.search(folded[:m.end()]) for p in rules["skip_lines"]):
+                cut = m.end()
+                judged = _title_like(folded[:cut])
+                text, folded = text[:cut], folded[:cut]
+        if judged is not None:
+            # a bracketed year beside it on the same line-run ("项目支出绩效自评表 (2022年度)")
+            if i + 1 < stop and lines[i + 1].block == line.block and rules["year_aside"].match(lines[i + 1].folded):
+                gap = document_gap(line, lines[i + 1])
+                text, folded = text + gap + lines[i + 1].text, folded + gap + lines[i + 1].folded
+            out.append(TitleCandidate(text, folded, judged[1], i))
+        i += 1
+    return out
+
+
+def document_gap(a: Line, b: Line) -> str:
+    return " " if b.start > a.end else ""
+
+
+def choose_title(cands: list[TitleCandidate]) -> TitleCandidate | None:
+    if not cands:
+        return None
+    return cands[-1]
+
+
+def _years(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [int(m.group(1)) for m in pattern.finditer(text)]
+
+
+def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line],
+                stop: int) -> int | None:
+    """The evaluated year: the title's, unless the same title stands elsewhere with another year
+    (then the text contradicts itself and no year is given); else the year the text names most."""
+    rules = metadata()["year"]
+
+    def year_of(text: str) -> int | None:
+        ys = _years(rules["in_title"], text) or _years(rules["in_title_bare"], text)
+        return ys[0] if ys else None
+
+    def shape(text: str) -> str:
+        return re.sub(r"[\d\s]", "", text)
+
+    others: list[str] = [c.folded for c in cands if c is not title]
+    for line in lines[:stop]:  # a file name quoted by a document-sharing page: 《…自评表.docx》
+        others += [m.group(1) for m in re.finditer(r"《([^《》]{4,80}?)(?:\.docx?|\.pdf|\.wps)?》", line.folded)]
+    if title is not None:
+        own = year_of(title.folded)
+        nxt = title.line + 1  # a bracketed year on the line after the title
+        if own is None and nxt < len(lines) and metadata()["title"]["year_aside"].match(lines[nxt].folded):
+            own = year_of(lines[nxt].folded)
+        if own is not None:
+            clash = any(shape(o) == shape(title.folded) and year_of(o) not in (None, own) for o in others)
+            return None if clash else own
+    years = {y for y in (year_of(c.folded) for c in cands) if y is not None}
+    if len(years) == 1:
+        return years.pop()
+    if len(years) > 1:
+        return None
+    text = "\n".join(line.folded for line in lines)
+    for pattern in (rules["in_text_strong"], rules["in_text_weak"]):
+        counts = Counter(_years(pattern, text))
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None

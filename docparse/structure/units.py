@@ -1,0 +1,117 @@
+"""The reporting or implementing unit, from the most to the least trusted place it is named."""
+
+from __future__ import annotations
+
+import re
+
+from docparse.structure.lines import Line
+from docparse.structure.orgs import org_at
+from docparse.structure.rules import metadata
+from docparse.structure.text import fold
+from docparse.structure.titles import TitleCandidate
+
+
+def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line], stop: int) -> str | None:
+    """The reporting or implementing unit, from the most to the least trusted place it is named.
+
+    An evaluator (accounting firm, consultancy) only counts where a label names it as the unit."""
+    evaluator = metadata()["unit"]["evaluator"]
+    pre = lines[:stop]
+    body = lines[stop: stop + 40] if stop < len(lines) else []
+    steps = (
+        lambda: _from_titles(title, cands),
+        lambda: _opening_unit(pre),
+        lambda: _alone(pre),
+        lambda: _labelled_unit(lines, stop),
+        lambda: _from_sentences(pre + body),
+        lambda: _publisher(lines[: stop + 10]),
+        lambda: _alone(lines[-4:]),  # a signature at the end
+    )
+    for n, step in enumerate(steps):
+        found = step()
+        if found and (n == 3 or not evaluator.search(fold(found))):
+            return found
+    return None
+
+
+def _from_titles(title: TitleCandidate | None, cands: list[TitleCandidate]) -> str | None:
+    ordered = ([title] if title else []) + [c for c in reversed(cands) if c is not title]
+    for c in ordered:
+        lead = re.match(r"\s*(?:关于)?", c.folded)
+        found = org_at(c.text, c.folded, lead.end() if lead else 0)
+        if found:
+            return found
+    return None
+
+
+def _opening_unit(pre: list[Line]) -> str | None:
+    """A line opening with the unit and the year ("附件2:XX局2022年度…")."""
+    strip = metadata()["title"]["strip_prefix"]
+    for line in pre:
+        m = strip.match(line.folded)
+        at = m.end() if m else 0
+        found = org_at(line.text, line.folded, at)
+        if found and re.match(r"\s*(?:关于)?\s*(?:19|20)\d{2}\s*年", line.folded[at + len(found):]):
+            return found
+    return None
+
+
+def _alone(lines: list[Line]) -> str | None:
+    """A line that is just an organisation's name."""
+    skip = metadata()["title"]["skip_lines"]
+    for line in lines:
+        f = line.folded.strip()
+        found = org_at(line.text.strip(), f, whole=True)
+        if found and not any(p.search(f) for p in skip):
+            return found
+    return None
+
+
+def _from_sentences(lines: list[Line]) -> str | None:
+    rules = metadata()["unit"]
+    for line in lines:
+        m = rules["sentence_openers"].match(line.folded)
+        if m:
+            found = org_at(line.text, line.folded, whole=False)
+            if found and len(found) == m.end("org") - m.start("org"):
+                return found
+        m = rules["report_intro"].search(line.folded)
+        if m:
+            found = org_at(line.text, line.folded, m.start("org"))
+            if found:
+                return found
+    return None
+
+
+def _publisher(lines: list[Line]) -> str | None:
+    rules = metadata()["unit"]
+    for line in lines:
+        m = rules["publisher"].search(line.folded)
+        if m:
+            found = org_at(line.text, line.folded, m.start("org"), whole=False)
+            if found and len(found) >= 5:
+                return found
+    return None
+
+
+def _labelled_unit(lines: list[Line], stop: int) -> str | None:
+    rules = metadata()["unit"]
+    window = lines[: max(stop, 0) + 60]
+    for label in rules["labels"]:
+        for i, line in enumerate(window):
+            m = label.search(line.folded)
+            if not m:
+                continue
+            rest_t, rest_f = line.text[m.end():], line.folded[m.end():]
+            strip = re.match(r"[\s:|]*(?:\(盖章\))?[\s:|]*", rest_f)
+            cut = strip.end() if strip else 0
+            rest_t, rest_f = rest_t[cut:], rest_f[cut:]
+            if not rest_f.strip(" |") and i + 1 < len(window):
+                rest_t, rest_f = window[i + 1].text, window[i + 1].folded
+            code = rules["code_prefix"].match(rest_f)
+            if code:
+                rest_t, rest_f = rest_t[code.end():], rest_f[code.end():]
+            found = org_at(rest_t, rest_f)
+            if found:
+                return found
+    return None
