@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from docparse.extract.evaluation import stated_grade, stated_score, table_score
@@ -217,6 +218,21 @@ def _full_arrival(document: Document, budget: Fact | None, mentions: list[Mentio
     return None
 
 
+def _restatements(analysis: Analysis, facts: dict[str, Fact | None]) -> None:
+    """A figure restated in capitals right after a fact's figure is one more place stating the fact."""
+    pattern = re.compile(str(rules("facts")["restatement"]))
+    at = {(f.provenance.block, f.provenance.start): f for f in facts.values()
+          if f is not None and f.provenance is not None and f.money}
+    mentions = [m for m in analysis.report.mentions if m.kind == "money" and m.provenance.block is not None]
+    for prev, m in pairwise(mentions):
+        fact = at.get((prev.provenance.block, prev.provenance.start))
+        if fact is None or m.provenance.block != prev.provenance.block:
+            continue
+        text = analysis.document.blocks[m.provenance.block].text
+        if pattern.match(text[prev.provenance.end or 0:m.provenance.start or 0]):
+            fact.sources.append(m.provenance)
+
+
 def extract(analysis: Analysis) -> None:
     """Stage: fill ``report.facts``."""
     report = analysis.report
@@ -249,6 +265,7 @@ def extract(analysis: Analysis) -> None:
     if facts["arrived"] is None and rate is not None and facts["budget"] is not None:
         value = (Decimal(facts["budget"].value) * Decimal(rate.value) / 100).quantize(Decimal("0.01"))
         facts["arrived"] = Fact(value=value, text=rate.text, provenance=rate.provenance, money=True)
+    _restatements(analysis, facts)
     facts["score"] = stated_score(analysis.document) or table_score(analysis)
     facts["grade"] = stated_grade(analysis.document)
     report.facts = facts

@@ -11,7 +11,8 @@ from docparse.rules import load_yaml, require_keys, rules_dir
 _REQUIRED = {
     "extract/facts.yaml": ["window", "clause_breaks", "soft_breaks", "roles", "component_cues",
                            "arrived_in_full", "section_roles", "component_section_words", "blockers",
-                           "precedence", "total_words", "conflict_cue_min_chars", "conflict_max_distance"],
+                           "precedence", "total_words", "conflict_cue_min_chars", "conflict_max_distance",
+                           "restatement"],
     "extract/grades.yaml": ["bands", "grade_words", "grade_cues", "score_cues"],
     "extract/selfeval_table.yaml": ["money_columns", "money_rows", "money_block_cues", "indicator_columns",
                                     "level1", "level2", "end_rows", "total_rows", "block_totals"],

@@ -88,3 +88,15 @@ def test_a_contradicting_restatement_is_kept_for_the_check() -> None:
     budget = facts["budget"]
     assert budget is not None and budget.value == Decimal("1000000.00")
     assert [p.line for p in budget.sources] == [2]
+
+
+def test_capital_numeral_restatement_is_a_source() -> None:
+    analysis = analysis_of("项目年初预算数为12万元（大写：壹拾贰万元整）。")
+    block = analysis.document.blocks[0]
+    start = block.text.index("壹")
+    from docparse.model import Mention
+
+    analysis.report.mentions.append(Mention(kind="money", text="壹拾贰万元", value=Decimal("120000.00"),
+                                            provenance=block.provenance.at(0, start, start + 5)))
+    budget = run(analysis, "facts").report.facts["budget"]
+    assert budget is not None and [p.start for p in budget.sources] == [start]

@@ -19,8 +19,7 @@ def _cases() -> list[Path]:
     out = []
     for path in sorted(FIXTURES.glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        if gold.get("format") in ("docx", "pdf", "txt") and gold.get("money_rows") and not (
-                (gold.get("fault") or {}).get("kind") in UNREADABLE):
+        if gold.get("format") in ("docx", "pdf", "txt") and gold.get("money_rows") and (gold.get("fault") or {}).get("kind") not in UNREADABLE:
             out.append(path)
     return out
 
