@@ -311,6 +311,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("通过集中采购节约3万元。", [money("3万元", "30000.00", qualifier=None, direction=None)]),
     ("今年新增3个服务网点。", [cnt("3个", "3", "个", direction=None)]),
     ("在项目附近3公里范围内。", [cnt("3公里", "3", "公里", qualifier=None)]),
+    # --- rough figures written with two neighbouring numerals
+    ("每月召开两三次调度会。", [cnt("两三次", ["2", "3"], "次", qualifier="approx")]),
+    ("每期三四十人参加。", [cnt("三四十人", ["30", "40"], "人", qualifier="approx")]),
+    ("统一三个标准。", [cnt("三个", "3", "个")]),
+    ("唯一一个试点。", [cnt("一个", "1", "个")]),
 ]
 
 

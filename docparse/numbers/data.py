@@ -25,6 +25,7 @@ class NumeralRules:
     jiao: tuple[str, ...]
     fen: tuple[str, ...]
     capitals: str
+    rough_pairs: tuple[str, ...]
 
 
 @cache
@@ -46,6 +47,7 @@ def numerals() -> NumeralRules:
         jiao=tuple(data.get("jiao", [])),
         fen=tuple(data.get("fen", [])),
         capitals=str(data.get("capitals", "")),
+        rough_pairs=tuple(str(p) for p in data.get("rough_pairs", [])),
     )
 
 

@@ -73,8 +73,9 @@ def _integer_part(s: str, original: str) -> Decimal:
             if d == 0 and unit_seen:
                 prev_digit, seen = False, True
                 continue
-            if prev_digit and unit_seen:
-                raise ValueError(f"digits run on after a unit: {original!r}")
+            if prev_digit and (unit_seen or not any(z in s for z in "零〇○")):
+                # digit by digit only in year-like strings (二〇二三); 两三 is a rough pair, not 23
+                raise ValueError(f"numerals run on: {original!r}")
             num = num * 10 + d if (prev_digit and num is not None) else d
             prev_digit, seen = True, True
         elif tok in rules.small_units:
@@ -96,6 +97,24 @@ def _integer_part(s: str, original: str) -> Decimal:
     if not seen:
         raise ValueError(f"no digits: {original!r}")
     return total + wan + section + (num or 0)
+
+
+def parse_approx_pair(text: str) -> tuple[Decimal, Decimal] | None:
+    """Two neighbouring numerals for a rough figure: 两三 → (2, 3), 三四十 → (30, 40), 七八百 → (700, 800)."""
+    rules = numerals()
+    s = normalise_chars(text).strip()
+    if len(s) < 2 or s[0] not in rules.digits or s[1] not in rules.digits:
+        return None
+    a, b = rules.digits[s[0]], rules.digits[s[1]]
+    if not (a > 0 and (b == a + 1 or s[:2] in rules.rough_pairs)):
+        return None
+    rest = s[2:]
+    try:
+        lo = parse_numeral(s[0] + rest) if rest else Decimal(a)
+        hi = parse_numeral(s[1] + rest) if rest else Decimal(b)
+    except ValueError:
+        return None
+    return lo, hi
 
 
 def parse_number(text: str) -> Decimal:

@@ -14,7 +14,7 @@ from functools import cache
 
 from docparse.numbers.data import nonmentions, numerals, qualifiers, units
 from docparse.numbers.found import Found
-from docparse.numbers.normalise import normalise_chars, parse_number, parse_yuan
+from docparse.numbers.normalise import normalise_chars, parse_approx_pair, parse_number, parse_yuan
 
 _SPACE = "[ \u00a0\u3000]"
 
@@ -175,7 +175,12 @@ def _from_main(m: re.Match[str], pats: _Patterns) -> Found | None:
     try:
         number = parse_number(num_text)
     except ValueError:
-        return None
+        pair = parse_approx_pair(num_text)
+        if pair is None or m.group("fen"):
+            return None
+        scale = units().money[unit] if kind == "money" else _unit_value(kind, unit)
+        return Found(kind, m.start(), m.end(), (pair[0] * scale, pair[1] * scale), unit=unit, scale=scale,
+                     qualifier="approx")
     scale: Decimal
     if kind == "money":
         unit, scale = _money_unit(num_text, unit)

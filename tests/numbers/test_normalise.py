@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from docparse.numbers.normalise import normalise_chars, parse_arabic, parse_number, parse_numeral, parse_yuan
+from docparse.numbers.normalise import (
+    normalise_chars,
+    parse_approx_pair,
+    parse_arabic,
+    parse_number,
+    parse_numeral,
+    parse_yuan,
+)
 from docparse.numbers.render import (
     decimal_to_chinese,
     full_width,
@@ -44,6 +51,18 @@ def test_parse_yuan(text: str, value: str | None) -> None:
             parse_yuan(text)
     else:
         assert parse_yuan(text) == Decimal(value)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("两三", ("2", "3")), ("三四十", ("30", "40")), ("七八百万", ("7000000", "8000000")), ("三五", ("3", "5")),
+    ("一三", None), ("一一", None), ("十二", None), ("2", None),
+])
+def test_rough_pairs(text: str, pair: tuple[str, str] | None) -> None:
+    got = parse_approx_pair(text)
+    assert got == (tuple(Decimal(v) for v in pair) if pair else None)
+    if pair is not None:
+        with pytest.raises(ValueError):
+            parse_number(text)  # a rough pair is no single number
 
 
 @pytest.mark.parametrize("text", ["1,23,4", "12,34", "1.2.3", "x", "1,234.5.6"])
