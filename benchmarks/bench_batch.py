@@ -124,6 +124,22 @@ def worker_processes() -> int:
     return count
 
 
+class LineCounter:
+    """Lines in a growing file, reading only what was appended since the last call."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.offset, self.lines = path, 0, 0
+
+    def count(self) -> int:
+        if self.path.is_file():
+            with self.path.open("rb") as fh:
+                fh.seek(self.offset)
+                chunk = fh.read()
+            self.offset += len(chunk)
+            self.lines += chunk.count(b"\n")
+        return self.lines
+
+
 def kill_and_resume(folder: Path, out: Path, kills: int, total: int, rng: random.Random) -> dict[str, object]:
     """Kill -9 the batch at ``kills`` random points, resume each time, then finish."""
     manifest = out / "manifest.jsonl"
@@ -132,12 +148,12 @@ def kill_and_resume(folder: Path, out: Path, kills: int, total: int, rng: random
     for point in points:
         proc = subprocess.Popen([*CLI, "batch", str(folder), "-o", str(out), "--workers", "2", "-q", "--resume"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=HERE())
+        counter = LineCounter(manifest)
         while proc.poll() is None:
-            done = manifest.read_bytes().count(b"\n") if manifest.is_file() else 0
-            if done >= point:
+            if counter.count() >= point:
                 time.sleep(rng.uniform(0, 0.3))
                 break
-            time.sleep(0.01)
+            time.sleep(0.02)
         finished = proc.poll() is not None
         proc.send_signal(signal.SIGKILL)
         proc.wait()
