@@ -23,7 +23,7 @@ def _interrupt(signum: int, _frame: object) -> None:
 @click.option("--jsonl", type=click.Path(dir_okay=False), default=None,
               help="Write the JSONL of all results here (default OUT_DIR/results.jsonl).")
 @click.option("--resume", is_flag=True, help="Skip documents a previous run into OUT_DIR finished.")
-@click.option("--retry-failed", is_flag=True, help="With --resume: parse again the documents that failed.")
+@click.option("--retry-failed", is_flag=True, help="As --resume, and parse again the documents that failed.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=300.0, show_default=True,
               help="Seconds per document before its worker is killed (0: no limit).")
 @click.option("--max-memory", type=click.IntRange(min=0), default=4096, show_default=True,
