@@ -28,10 +28,8 @@ from docparse.extract.vocab import rules, simplified, words
 from docparse.model.report import FACT_NAMES, MONEY_FACTS, Fact, Mention, MoneyRow, Section
 
 if TYPE_CHECKING:
-    from docparse.model.document import Document
+    from docparse.model.document import Document, Provenance
     from docparse.pipeline import Analysis
-
-_RATE_ROLES = ("arrival_rate", "execution_rate")
 
 
 @dataclass(slots=True)
@@ -218,6 +216,26 @@ def _full_arrival(document: Document, budget: Fact | None, mentions: list[Mentio
     return None
 
 
+def _same_place(a: Provenance | None, b: Provenance | None) -> bool:
+    return a is not None and b is not None and (a.block, a.start, a.table, a.row, a.col) == (
+        b.block, b.start, b.table, b.row, b.col)
+
+
+def _listing_totals(analysis: Analysis, facts: dict[str, Fact | None]) -> None:
+    """The total an itemised listing closes with, where it equals a money fact, states that fact again."""
+    for listing in analysis.report.fund_listings:
+        total = listing.total
+        if total is None or total.provenance is None:
+            continue
+        for name in ("budget", "adjusted_budget", "arrived", "spent"):
+            fact = facts.get(name)
+            if fact is None or fact.value != total.value:
+                continue
+            if not any(_same_place(total.provenance, p) for p in [fact.provenance, *fact.sources]):
+                fact.sources.append(total.provenance)
+            break
+
+
 def _restatements(analysis: Analysis, facts: dict[str, Fact | None]) -> None:
     """A figure restated in capitals right after a fact's figure is one more place stating the fact."""
     pattern = re.compile(str(rules("facts")["restatement"]))
@@ -266,6 +284,7 @@ def extract(analysis: Analysis) -> None:
         value = (Decimal(facts["budget"].value) * Decimal(rate.value) / 100).quantize(Decimal("0.01"))
         facts["arrived"] = Fact(value=value, text=rate.text, provenance=rate.provenance, money=True)
     _restatements(analysis, facts)
+    _listing_totals(analysis, facts)
     facts["score"] = stated_score(analysis.document) or table_score(analysis)
     facts["grade"] = stated_grade(analysis.document)
     report.facts = facts

@@ -19,7 +19,8 @@ def _cases() -> list[Path]:
     out = []
     for path in sorted(FIXTURES.glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        if gold.get("format") in ("docx", "pdf", "txt") and gold.get("money_rows") and (gold.get("fault") or {}).get("kind") not in UNREADABLE:
+        fault = (gold.get("fault") or {}).get("kind")
+        if gold.get("format") in ("docx", "pdf", "txt") and gold.get("money_rows") and fault not in UNREADABLE:
             out.append(path)
     return out
 
