@@ -23,21 +23,26 @@ def _synonyms() -> list[tuple[str, str]]:
     return out
 
 
-def score(heading: str, synonym: str) -> tuple[float, int]:
-    """Similarity (0–100) of a normalised heading to a normalised synonym, and where it aligns."""
+def score(heading: str, synonym: str) -> tuple[float, int, int]:
+    """Similarity (0–100) of a normalised heading to a normalised synonym, and the span of the
+    heading it covers: ``fuzz.ratio`` on the whole, or ``partial_ratio`` weighted by how much of
+    the longer string the shorter one covers."""
     full = fuzz.ratio(heading, synonym)
     short, long_ = sorted((heading, synonym), key=len)
     part = fuzz.partial_ratio_alignment(short, long_)
-    coverage = len(short) / max(1, len(long_))
-    partial = part.score * (0.6 + 0.4 * coverage) if part is not None else 0.0
-    where = part.dest_start if part is not None and len(heading) >= len(synonym) else 0
+    if part is None or len(heading) < len(synonym):
+        return full, 0, len(heading)
+    partial = part.score * (0.6 + 0.4 * len(short) / max(1, len(long_)))
     if full >= partial:
-        return full, 0
-    return partial, where
+        return full, 0, len(heading)
+    return partial, part.dest_start, part.dest_end
 
 
 def canonical(title: str) -> tuple[str | None, float]:
-    """The canonical key for a heading's title (numbering already off) and its score."""
+    """The canonical key for a heading's title (numbering already off) and its score.
+
+    Where two topics both match about as well and the heading names one before the other
+    ("存在的问题及改进措施"), the one named first wins."""
     key = match_key(title)
     if not key:
         return None, 0.0
@@ -45,18 +50,20 @@ def canonical(title: str) -> tuple[str | None, float]:
     for name, words in rules["prefixes"].items():
         if any(key.startswith(match_key(w)) for w in words):
             return name, 100.0
-    best: dict[str, tuple[float, int]] = {}
+    best: dict[str, tuple[float, int, int]] = {}
     for name, syn in _synonyms():
-        s, where = score(key, syn)
-        if name not in best or s > best[name][0]:
-            best[name] = (s, where)
-    top = max(s for s, _ in best.values())
+        found = score(key, syn)
+        if name not in best or found[0] > best[name][0]:
+            best[name] = found
+    name, (top, start, _) = max(best.items(), key=lambda kv: kv[1][0])
     if top < rules["min_score"]:
         return None, top
-    close = [(where, -s, name) for name, (s, where) in best.items() if s >= top - rules["tie_margin"]]
-    close.sort()
-    where, neg, name = close[0]
-    return name, -neg
+    earlier = [(s_start, -s, n) for n, (s, s_start, s_end) in best.items()
+               if n != name and s >= top - rules["tie_margin"] and s_end <= start]
+    if earlier:
+        _, neg, first = min(earlier)
+        return first, -neg
+    return name, top
 
 
 def map_sections(sections: list[Section]) -> None:

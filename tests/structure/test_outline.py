@@ -26,6 +26,9 @@ from tests.structure.helpers import run_text, warning
         ("自評結論", "conclusion"),  # traditional characters
         ("存在的问题及改进措施", "problems"),  # two topics: the first wins
         ("项目基本情况及自评结论", "basic_info"),
+        ("自评结论及存在问题", "conclusion"),
+        ("项目绩效目标完成情况", "performance"),  # overlapping matches: the better one
+        ("项目基本信息", "basic_info"),
         ("下一步改进措施", "suggestions"),
         ("绩效自评结果应用情况", "result_application"),
         ("其他需要说明的问题", "other"),
