@@ -232,7 +232,7 @@ class _Layout:
 
     def centred(self, line: Line) -> bool:
         """Centred between the margins or on the page (and not starting at the left margin)."""
-        if min(line.x0 - self.left, self.right - line.x1) <= 2.5 * max(line.size, 1.0):
+        if line.x0 - self.left <= 2.5 * max(line.size, 1.0):
             return False  # a first-line indent (two characters) is not centring
         middle = (line.x0 + line.x1) / 2
         tolerance = max(line.size / 2, 3.0)
