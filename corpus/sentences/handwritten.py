@@ -316,6 +316,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("每期三四十人参加。", [cnt("三四十人", ["30", "40"], "人", qualifier="approx")]),
     ("统一三个标准。", [cnt("三个", "3", "个")]),
     ("唯一一个试点。", [cnt("一个", "1", "个")]),
+    # --- a long cell inside a row keeps the table going (one cell per line, no separators)
+    ("年度预算数(万元)\n年初预算\n调整后预算数\n预算执行数\n预算执行率\n权重\n得分\n原因\n总额\n56.4\n60\n58.2\n97.00%\n10\n"
+     "9.7\n1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因，年中调整的应单独说明理由。\n"
+     "其中：财政资金\n50\n52\n51\n98.08%",
+     [money("56.4", "564000.00", unit_from="万元"), money("60", "600000.00", unit_from="万元"),
+      money("58.2", "582000.00", unit_from="万元"), pct("97.00%", "97"), pct("90%", "90"),
+      money("50", "500000.00", unit_from="万元"), money("52", "520000.00", unit_from="万元"),
+      money("51", "510000.00", unit_from="万元"), pct("98.08%", "98.08")]),
 ]
 
 

@@ -51,6 +51,10 @@ class _State:
     pending: tuple[Found, list[Found]] | None = None
     stub: bool = False
 
+    def mid_row(self) -> bool:
+        """Values of a row were read and its header has columns left."""
+        return self.last == "value" and bool(self.cols) and self.ptr < len(self.cols or [])
+
     def new_row(self, after_index: bool = False) -> None:
         """Start a row; a row label stands after the index column (序号), a row line before it."""
         self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
@@ -83,8 +87,10 @@ def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
                 state.new_row()
             for s, e in spans:
                 cell = make_cell(norm, s, e, block.found)
+                in_row = state.mid_row()
                 _cell(cell, state, added, dropped, piped)
-                if cell.prose and not piped:
+                if cell.prose and not piped and not in_row:
+                    # running text ends a table; a long cell inside a row (原因 …) does not
                     state = _State()
     out: dict[int, list[Found]] = {}
     for block, added, dropped in work:
