@@ -1,4 +1,5 @@
-"""``grade.band``: the self-evaluation grade is the band its score falls in (``rules/checks/grades.yaml``)."""
+"""``grade.band``: the self-evaluation grade is the band its score falls in (the band table that
+``rules/checks/grades.yaml`` refers to)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,14 @@ CHECK = "grade.band"
 
 @cache
 def grade_rules() -> dict[str, Any]:
+    """``bands`` (grade, min) and ``words`` (written grade → band grade), from the referenced band table
+    plus this check's own aliases."""
     data = load_yaml("checks/grades.yaml")
-    require_keys("checks/grades.yaml", data, ["bands", "aliases"])
-    return data
+    require_keys("checks/grades.yaml", data, ["band_table", "aliases"])
+    table = load_yaml(data["band_table"])
+    require_keys(data["band_table"], table, ["bands", "grade_words"])
+    words = {str(k): str(v) for k, v in {**table["grade_words"], **(data["aliases"] or {})}.items()}
+    return {"bands": table["bands"], "words": words}
 
 
 def band_of(score: Decimal) -> str:
@@ -35,13 +41,12 @@ def band_of(score: Decimal) -> str:
 def grade_of(text: str) -> str | None:
     """The band a written grade names (优秀 → 优, 良好 → 良, 合格 → 中), or ``None``."""
     written = text.strip().strip("“”\"'（）()")
-    pairs = [(alias, band) for band, aliases in grade_rules()["aliases"].items() for alias in aliases]
-    for alias, band in pairs:
-        if written == alias:
-            return band
-    for alias, band in sorted(pairs, key=lambda p: -len(p[0])):
-        if len(alias) > 1 and alias in written:
-            return band
+    words: dict[str, str] = grade_rules()["words"]
+    if written in words:
+        return words[written]
+    for word in sorted(words, key=len, reverse=True):
+        if len(word) > 1 and word in written:
+            return words[word]
     return None
 
 
