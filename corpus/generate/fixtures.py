@@ -67,6 +67,10 @@ def fixture_specs() -> list[Spec]:
            blank_paras=True, furniture=True),
         _s("t02-pdf-transfer-reportlab", "transfer", 402, "pdf", pdf="reportlab", furniture=True,
            wrap_amount=True, table=True),
+        _s("e01-docx-evaluation", "evaluation", 801, "docx", headings="styled", funds_table=True,
+           amounts="mixed", furniture=True),
+        _s("e02-pdf-evaluation-reportlab-ttf", "evaluation", 802, "pdf", pdf="reportlab-ttf", table=True,
+           title_split=True),
         _s("s01-docx-table", "table", 501, "docx", furniture=True),
         _s("s01-pdf-table", "table", 501, "pdf"),
         _s("s02-pdf-table-reportlab-ttf", "table", 502, "pdf", pdf="reportlab-ttf", amounts="yuan"),
@@ -86,7 +90,7 @@ def fixture_specs() -> list[Spec]:
     ]
 
 
-KINDS = ("project", "project", "national", "department", "transfer", "table")
+KINDS = ("project", "project", "national", "department", "transfer", "evaluation", "table")
 CONTENT_FAULTS = ("altered_item", "altered_total", "altered_rate", "altered_score")
 FILE_FAULTS = ("truncated", "corrupt")
 PDF_FAULTS = ("encrypted", "no_text_layer", "kangxi")

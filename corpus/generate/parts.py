@@ -250,11 +250,15 @@ def performance_levels(b: Builder, ctx: Context, top: int, with_l4: bool = True)
                     b.p(*indicator_prose(b, s))
 
 
-def score_sentence(b: Builder, ctx: Context, shown: Decimal | None = None) -> None:
+def score_sentence(b: Builder, ctx: Context, shown: Decimal | None = None, external: bool = False) -> None:
     score = ctx.fig.score if shown is None else shown
     grade = grade_of(score)
-    b.p(f"根据自评指标体系，本项目预算执行率得分{plain(ctx.fig.exec_score)}分，各项绩效指标合计得分"
-        f"{plain(score - ctx.fig.exec_score)}分，综合自评得分{plain(score)}分，自评等级为“{grade}”。")
+    if external:
+        b.p(f"评价组按照评价指标体系逐项打分，该项目绩效评价综合得分为{plain(score)}分，评价等级为“{grade}”。"
+            "项目总体实现了预期绩效目标。")
+    else:
+        b.p(f"根据自评指标体系，本项目预算执行率得分{plain(ctx.fig.exec_score)}分，各项绩效指标合计得分"
+            f"{plain(score - ctx.fig.exec_score)}分，综合自评得分{plain(score)}分，自评等级为“{grade}”。")
     b.fact("score", plain(score))
     b.fact("grade", grade)
     b.gold["evaluation"] = {"score": plain(score), "grade": grade}

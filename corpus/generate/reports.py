@@ -183,6 +183,65 @@ def project_national_outline(b: Builder) -> dict:
     return _meta(ctx, "project_self_evaluation", title, ctx.project)
 
 
+def evaluation_report(b: Builder) -> dict:
+    """绩效评价报告 by a third party for the finance department (决策/过程/产出/效益 analysis)."""
+    ctx = context(b, b.options.get("theme"))
+    firm = ctx.county[:-1] + b.rng.choice(["正信", "华审", "明诚", "中和", "天衡"]) + "会计师事务所有限公司"
+    title = _title(b, f"{ctx.county}{ctx.year}年度{ctx.project}绩效评价报告", ctx.county)
+    b.centered(f"委托单位：{ctx.county}财政局")
+    b.centered(f"评价机构：{firm}")
+    _header(b, ctx)
+    tops = ["一、项目基本情况", "二、绩效评价工作开展情况", "三、综合评价情况及评价结论", "四、绩效评价指标分析",
+            "五、主要经验及做法、存在的问题及原因分析", "六、有关建议", "七、其他需要说明的问题"]
+    _toc(b, tops)
+    score = shown_score(b, ctx)
+    b.h(1, "项目基本情况", "basic_info")
+    b.h(2, "项目概况")
+    b.p(f"{ctx.project}由{ctx.unit}负责组织实施。")
+    fund_listing(b, ctx, "项目资金主要用于以下方面。")
+    b.h(2, "项目绩效目标")
+    _goal_items(b, ctx)
+    goal_targets(b, ctx)
+    b.h(1, "绩效评价工作开展情况", "evaluation_work")
+    b.h(2, "评价目的、对象和范围")
+    b.p(f"本次评价对象为{ctx.year}年度{ctx.project}的全部资金，评价旨在了解资金使用效益，为后续预算安排提供参考。")
+    b.h(2, "评价原则、方法和指标体系")
+    b.p("评价遵循科学公正、分类管理、绩效相关的原则，采用比较法、因素分析法和公众评判法，从决策、过程、产出、效益四个方面构建评价指标体系。")
+    b.h(2, "评价工作过程")
+    b.p("评价组实地走访", count(b.rng.randint(3, 9), "个"), "乡镇，查阅资料", count(b.rng.randint(60, 400), "份"),
+        "，访谈相关人员", count(b.rng.randint(20, 90), "人"), "。")
+    b.h(1, "综合评价情况及评价结论", "conclusion")
+    score_sentence(b, ctx, score, external=True)
+    b.h(1, "绩效评价指标分析", "performance")
+    b.h(2, "项目决策情况")
+    b.p("项目立项依据充分，符合相关政策规划，绩效目标与项目实际基本匹配。")
+    b.h(2, "项目过程情况")
+    budget_sentence(b, ctx)
+    arrival_sentence(b, ctx)
+    funds_table(b, ctx)
+    spending_sentence(b, ctx)
+    extra_amounts(b, ctx)
+    b.h(2, "项目产出情况")
+    for s in ctx.fig.indicators:
+        if s.ind.level1 == "产出指标":
+            b.p(*indicator_prose(b, s))
+    b.h(2, "项目效益情况")
+    for s in ctx.fig.indicators:
+        if s.ind.level1 != "产出指标":
+            b.p(*indicator_prose(b, s))
+    b.h(1, "主要经验及做法、存在的问题及原因分析", "problems")
+    b.h(2, "主要经验及做法")
+    b.p(ctx.theme.work[2])
+    b.h(2, "存在的问题及原因分析")
+    _problems(b)
+    b.h(1, "有关建议", "suggestions")
+    _suggestions(b, lead=b.chance(0.5))
+    b.h(1, "其他需要说明的问题", "other")
+    b.p(b.rng.choice(vocab.OTHER))
+    _attach_table(b, ctx, score)
+    return _meta(ctx, "evaluation_report", title, ctx.project)
+
+
 def department_overall(b: Builder) -> dict:
     """部门整体支出绩效评价报告; with ``long_table`` a project spending list across pages."""
     ctx = context(b, b.options.get("theme"))
@@ -337,6 +396,7 @@ REPORTS = {
     "project": project_seed_outline,
     "national": project_national_outline,
     "department": department_overall,
+    "evaluation": evaluation_report,
     "transfer": transfer_payment,
     "table": self_evaluation_table,
 }

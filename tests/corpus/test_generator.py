@@ -9,6 +9,7 @@ from corpus.generate import Spec, produce
 from corpus.generate.__main__ import main
 from corpus.generate.fixtures import FAULT_KINDS, OPTION_VALUES, fixture_specs, random_specs
 from corpus.generate.gold import build
+from corpus.generate.reports import REPORTS
 
 from .reading import golds, load
 
@@ -39,9 +40,8 @@ def test_every_option_type_format_and_fault_has_a_fixture() -> None:
     missing = [(k, v) for k, values in OPTION_VALUES.items() for v in values if (k, json.dumps(v)) not in used]
     assert missing == []
     assert {g["report_type"] for g in all_gold} == {"project_self_evaluation", "department_overall",
-                                                    "self_evaluation_table"}
-    assert {g["generator"]["kind"] for g in all_gold} == {"project", "national", "department", "transfer",
-                                                          "table"}
+                                                    "evaluation_report", "self_evaluation_table"}
+    assert {g["generator"]["kind"] for g in all_gold} == set(REPORTS)
     assert {g["format"] for g in all_gold} == {"docx", "pdf", "doc", "wps", "txt"}
     assert {(g["fault"] or {}).get("kind") for g in all_gold} - {None} == set(FAULT_KINDS)
 
@@ -56,7 +56,7 @@ def test_random_sets_are_reproducible_and_varied() -> None:
     a = random_specs(40, 7, ["docx", "pdf"], 0.2)
     assert a == random_specs(40, 7, ["docx", "pdf"], 0.2)
     assert a != random_specs(40, 8, ["docx", "pdf"], 0.2)
-    assert len({s.kind for s in a}) == 5 and {s.format for s in a} == {"docx", "pdf"}
+    assert len({s.kind for s in a}) == len(REPORTS) and {s.format for s in a} == {"docx", "pdf"}
     assert sum(1 for s in a if "fault" in s.options) >= 2
 
 
