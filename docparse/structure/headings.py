@@ -230,7 +230,49 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
     heads = [c for c in cands if c.is_heading]
     # attachments open only after the report's first numbered heading
     first = next((n for n, c in enumerate(heads) if c.number is not None), len(heads))
-    return [c for n, c in enumerate(heads) if c.family != "annex" or n > first]
+    heads = [c for n, c in enumerate(heads) if c.family != "annex" or n > first]
+    return _with_trailing(heads, lines)
+
+
+_TAIL = re.compile(r"[。；;]\s*")
+
+
+def _with_trailing(heads: list[Candidate], lines: list[Line]) -> list[Candidate]:
+    """Add headings run onto the end of the paragraph before them ("…按规定拨付。2.资金执行情况"),
+    as text taken from PDF can join them: a short title closing the block, whose number carries on
+    the heading before it of the same family and is carried on by the next one."""
+    found: list[Candidate] = []
+    for i, line in enumerate(lines):
+        if line.flattened or line.toc or line.cell or (i + 1 < len(lines) and lines[i + 1].block == line.block):
+            continue
+        for m in _TAIL.finditer(line.folded):
+            tail = line.folded[m.end():]
+            marker = find_marker(tail)
+            if marker is None or marker.number < 2 or not 2 <= len(tail) - marker.end <= 30:
+                continue
+            if re.search(r"[。；;:,，]", tail[marker.end:]):
+                continue
+            at = line.start + m.end()
+            before = [h for h in heads if (h.block, h.start) < (line.block, at)]
+            after = [h for h in heads if (h.block, h.start) > (line.block, at)]
+            prev = next((h for h in reversed(before) if h.family == marker.family), None)
+            nxt = next((h for h in after if h.family == marker.family), None)
+            if prev is None or prev.number != marker.number - 1:
+                continue
+            if before and before[-1].rank > marker.rank:  # a deeper heading stands between them
+                continue
+            if nxt is not None and nxt.number not in (marker.number + 1, 1):
+                continue
+            raw = line.text[m.end():]
+            text = raw.strip()
+            start = at + len(raw) - len(raw.lstrip())
+            found.append(Candidate(i, line.block, start, line.end, line.block, text, marker.label(tail),
+                                   text[marker.end - marker.start:].strip(), marker.family, marker.rank,
+                                   marker.number))
+            break
+    if not found:
+        return heads
+    return sorted(heads + found, key=lambda h: (h.block, h.start))
 
 
 def _next_is_sibling(c: Candidate, cands: list[Candidate], position: dict[int, int]) -> bool:

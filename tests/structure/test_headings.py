@@ -282,3 +282,20 @@ def test_title_and_body_on_one_line_separated_by_a_space() -> None:
     text = ("一、项目概况 本项目位于县城北部，总投资五百万元，建设内容为道路硬化。\n"
             "二、绩效目标 完成道路硬化十公里，群众满意度达到百分之九十。\n")
     assert flat(run_text(text)) == [("一、项目概况", 1), ("二、绩效目标", 1)]
+
+
+def test_heading_run_onto_the_end_of_a_paragraph() -> None:
+    text = ("一、资金情况\n（一）资金投入情况分析\n1.资金到位情况分析\n"
+            "全年实际到位资金三百万元，资金均按规定拨付。2.资金执行情况分析\n"
+            "截至年底支出二百八十万元。\n3.资金管理情况分析\n实行专账核算。\n")
+    a = run_text(text)
+    assert flat(a) == [("一、资金情况", 1), ("（一）资金投入情况分析", 2), ("1.资金到位情况分析", 3),
+                       ("2.资金执行情况分析", 3), ("3.资金管理情况分析", 3)]
+    two = a.report.all_sections()[3]
+    assert two.block == 3 and two.provenance is not None and two.provenance.start > 0
+    assert a.notes["block_spans"][3][1][1] is two
+
+
+def test_a_sentence_ending_in_a_number_is_not_a_trailing_heading() -> None:
+    text = "一、项目概况\n1.项目背景\n内容。\n全年完成任务的情况见下表。3.资金管理\n二、绩效情况\n完成。\n"
+    assert [h for h, _ in flat(run_text(text))] == ["一、项目概况", "1.项目背景", "二、绩效情况"]
