@@ -118,13 +118,17 @@ def text_cells(blocks: list[Block]) -> list[CellRef]:
 
 
 # A number as it may stand glued to others: no grouping commas, optional unit or percent.
-_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:万元|亿元|元|%)?")
+# A leading "." marks a number whose leading digits were lost in the published text (".32").
+_TOKEN = re.compile(r"\.\d+|\d+(?:\.\d+)?(?:万元|亿元|元|%)?")
+_MONEY_ROLES = ("budget", "adjusted_budget", "spent")
 
 
 def _tokenisations(blob: str, n: int) -> list[list[str]]:
     """Ways to cut ``blob`` into ``n`` numbers (units/percent kept), no number with a leading zero."""
     if n == 1:
         return [[blob]] if _TOKEN.fullmatch(blob) and not re.match(r"0\d", blob) else []
+    if len(blob) > 24:
+        return []
     out = []
     for i in range(1, len(blob)):
         head = blob[:i]
@@ -143,16 +147,23 @@ def _cost(tokens: list[str], roles: list[str]) -> Decimal:
     """How implausible a cut is: rate off spent/budget, rates not ending in %, scores above weights."""
     by_role = dict(zip(roles, tokens, strict=False))
     cost = Decimal(0)
-    rate_tok = by_role.get("rate")
+    damaged_run = bool(tokens) and tokens[0].startswith(".")
+    for role, token in by_role.items():
+        if token.startswith("."):
+            cost += 1 if role in _MONEY_ROLES else 1000  # only amounts lose digits in practice
+        elif damaged_run and role in _MONEY_ROLES:
+            cost += 5  # digits are lost from every amount of a damaged run, not from some
+    whole = {role: t for role, t in by_role.items() if not t.startswith(".")}
+    rate_tok = whole.get("rate")
     if rate_tok is not None:
         if not rate_tok.endswith("%"):
             cost += 50
         rate = _plain(rate_tok)
-        spent = _plain(by_role["spent"]) if "spent" in by_role else None
+        spent = _plain(whole["spent"]) if "spent" in whole else None
         base = None
         for key in ("adjusted_budget", "budget"):
-            if key in by_role:
-                base = _plain(by_role[key])
+            if key in whole:
+                base = _plain(whole[key])
                 break
         if rate is not None and spent is not None and base:
             cost += abs(spent / base * 100 - rate)
@@ -163,11 +174,14 @@ def _cost(tokens: list[str], roles: list[str]) -> Decimal:
             cost += 100
         decimals = len(token.split(".")[1].rstrip("%万元亿")) if "." in token else 0
         cost += Decimal(max(0, decimals - 2)) / 10
-    weight, score = by_role.get("weight"), by_role.get("score")
+    weight, score = whole.get("weight"), whole.get("score")
     if weight is not None and score is not None:
         w, s = _plain(weight), _plain(score)
-        if w is not None and s is not None and s > w:
+        if w is not None and s is not None and (s > w or w > 100):
             cost += 100
+        r = _plain(rate_tok) if rate_tok is not None else None
+        if w is not None and s is not None and r is not None:
+            cost += abs(s - w * r / 100) * 10  # 得分 = 分值 × 执行率
     return cost
 
 
@@ -180,11 +194,13 @@ def split_fused(blob: str, roles: list[str]) -> list[str] | None:
     blob = normalise(blob).replace(" ", "")
     if not blob or len(blob) > 40:
         return None
+    best: tuple[Decimal, list[str]] | None = None
     for n in range(len(roles), 0, -1):
-        cuts = _tokenisations(blob, n)
-        if cuts:
-            return min(cuts, key=lambda toks: _cost(toks, roles[:n]))
-    return None
+        for cut in _tokenisations(blob, n):
+            cost = _cost(cut, roles[:n]) + 3 * (len(roles) - n)  # trailing cells left empty
+            if best is None or cost < best[0]:
+                best = (cost, cut)
+    return best[1] if best else None
 
 
 def split_equal_halves(digits: str) -> tuple[str, str] | None:

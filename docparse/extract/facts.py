@@ -185,7 +185,8 @@ def _main_row(rows: list[MoneyRow]) -> MoneyRow | None:
         for row in rows:
             if row.name == label and has_amounts(row):
                 return row
-    return next((r for r in rows if has_amounts(r) and r.name not in totals), None)
+    return next((r for r in rows if has_amounts(r) and r.name not in totals), None) or next(
+        (r for r in rows if r.rate), None)  # amounts lost, the rate survived
 
 
 def _full_arrival(document: Document, budget: Fact | None, mentions: list[Mention],

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from itertools import pairwise
 
 from docparse.extract.cells import CellRef, split_equal_halves, split_fused
 from docparse.extract.selfeval_rows import (
@@ -51,9 +53,42 @@ def _header_run(cells: list[CellRef], start: int, variants: dict[str, list[str]]
     return None
 
 
+@cache
+def _cut_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    conf = rules("selfeval_table")
+    heads = {v for vs in conf["money_columns"].values() for v in vs}
+    labels = set(conf["money_rows"]["total"]) | set(conf["money_rows"]["parts"])
+    alt = "|".join(re.escape(w) for w in sorted(heads, key=len, reverse=True))
+    lab = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(alt), re.compile(rf"(?:其中[:：]?)?(?:{lab})")
+
+
+def _explode(cells: list[CellRef]) -> list[CellRef]:
+    """A long run of glued cells holding a money header ("年初预算数全年预算数…年度总金额…") cut at its
+    header words and row labels, so that the block reads like one cell per piece."""
+    heads, labels = _cut_pattern()
+    out: list[CellRef] = []
+    for cell in cells:
+        text = simplified(normalise(cell.text))
+        found = list(heads.finditer(text))
+        valued = any(re.match(r"[:：]?\s*[\d.]", text[m.end():]) for m in labels.finditer(text))
+        if len(cell.text) <= 60 or len({m.group(0) for m in found}) < 3 or not valued:
+            out.append(cell)
+            continue
+        cuts = {0, len(text)}
+        for m in found:
+            cuts.update((m.start(), m.end()))
+        for m in labels.finditer(text, found[0].start()):
+            cuts.add(m.start())
+        bounds = sorted(cuts)
+        out.extend(cell.part(a, b) for a, b in pairwise(bounds) if text[a:b].strip())
+    return out
+
+
 def read_stream(cells: list[CellRef], out: SelfEvalTable) -> None:
     money_v = word_map("selfeval_table", "money_columns")
     ind_v = word_map("selfeval_table", "indicator_columns")
+    cells = _explode(cells)
     i = 0
     while i < len(cells):
         hdr = _header_run(cells, i, ind_v, {"level1", "level2", "name", "target", "actual"}, 3)
@@ -91,6 +126,9 @@ def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | No
         pos = simplified(raw).find(name)
         rest = raw[pos + len(name):] if pos != -1 else ""
         rest_clean = rest.lstrip(" :：").strip()
+        lead = re.match(r"[\d.,%]+(?:万元|元|%)?", normalise(rest_clean))
+        if lead and lead.end() < len(rest_clean) and re.match(r"[\u4e00-\u9fff]", rest_clean[lead.end():]):
+            rest_clean = rest_clean[: lead.end()]  # the values, then the next glued cell's words
         vals: list[tuple[CellRef | None, str]] = []
         if rest_clean:
             off = raw.find(rest_clean, pos + len(name) if pos != -1 else 0)

@@ -162,3 +162,12 @@ def test_traditional_characters() -> None:
     assert out.money_rows[0].name == "年度资金总额" and out.money_rows[0].spent == D("360000.00")
     (ind,) = out.indicators
     assert (ind.level1, ind.level2, ind.name, ind.met) == ("产出指标", "数量指标", "培訓人數", True)
+
+
+def test_glued_run_with_lost_leading_digits_keeps_rate_weight_and_score() -> None:
+    text = ("主管部门示例局联系人某某自评总分(分)96.5年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分"
+            "年度总金额.45.12.8其中财政拨款.45.12.886.40108.64年初绩效目标全年目标实际完成情况")
+    out = read(document_from_text(text))
+    total, part = out.money_rows
+    assert total.name == "年度总金额" and (total.budget, total.rate) == (None, None)
+    assert (part.budget, part.spent, part.rate, part.weight, part.score) == (None, None, D("86.40"), D(10), D("8.64"))
