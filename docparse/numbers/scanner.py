@@ -17,6 +17,7 @@ from docparse.numbers.found import Found
 from docparse.numbers.normalise import normalise_chars, parse_approx_pair, parse_number, parse_yuan
 
 _SPACE = "[ \u00a0\u3000]"
+_SPACES = " \u00a0\u3000"
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -261,54 +262,61 @@ def _inside_word(text: str, word: str, not_after: dict[str, str]) -> bool:
 def _qualify(norm: str, f: Found) -> None:
     """Sign, qualifier words before/after, comparator symbols and the direction of a change."""
     q = qualifiers()
-    start = f.start
-    sign = re.search(r"(?:-|负)$", norm[max(0, start - 1):start])
-    if sign and not (start >= 2 and re.match(r"[0-9A-Za-z.%)）]", norm[start - 2])) and f.qualifier != "range":
-        start -= 1
-        f.start = start
-        f.value = -f.value if not isinstance(f.value, tuple) else f.value
-    # suffix qualifiers (以上, 左右 …) join the surface text
-    for word in _by_length(tuple(q.suffix)):
+    _sign(norm, f)
+    for word in _by_length(tuple(q.suffix)):  # 以上, 左右 … join the surface text
         if norm.startswith(word, f.end):
             if f.qualifier is None:
-                f.qualifier = q.suffix[word]
-                f.comparator = word
+                f.qualifier, f.comparator = q.suffix[word], word
             f.end += len(word)
             break
-    # prefix qualifiers, allowing filler characters in between (达到约, 超过了)
-    head_end = start
-    back = norm[max(0, start - 10):start].rstrip(" \u00a0\u3000")
-    cut = len(back)
-    prefix_found = False
+    back = norm[max(0, f.start - 10):f.start]
+    stripped = back.rstrip(_SPACES)
+    head = _prefix(stripped, len(back) - len(stripped), f)
+    hit = _word_before(stripped[:head], q.down + q.up)
+    if hit is not None:
+        f.direction = "down" if hit in q.down else "up"
+
+
+def _sign(norm: str, f: Found) -> None:
+    """A minus sign or 负 right before the number (not a dash between two numbers)."""
+    start = f.start
+    if start < 1 or norm[start - 1] not in "-负" or f.qualifier == "range":
+        return
+    if start >= 2 and re.match(r"[0-9A-Za-z.%)）]", norm[start - 2]):
+        return
+    f.start = start - 1
+    if isinstance(f.value, Decimal):
+        f.value = -f.value
+
+
+def _word_before(text: str, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` that ends ``text``, allowing a few filler characters after it (了, 达到)."""
+    q = qualifiers()
+    cut = len(text)
     for _ in range(3):
-        for word in _by_length(tuple(q.prefix)):
-            if back[:cut].endswith(word) and not _inside_word(back[:cut], word, q.not_after):
-                qual = q.prefix[word]
-                if f.qualifier is None and qual is not None:
-                    f.qualifier = qual
-                if f.comparator is None or f.qualifier == qual:
-                    f.comparator = word if f.comparator is None else f.comparator
-                if word in q.symbols and cut == len(back):
-                    f.start = start - (len(norm[:start]) - len(norm[:start].rstrip(" \u00a0\u3000"))) - len(word)
-                cut -= len(word)
-                prefix_found = True
-                break
-        if prefix_found:
-            break
-        if cut and back[cut - 1] in q.filler:
-            cut -= 1
-            continue
-        break
-    head_end = cut
-    # direction words before the number (and before any qualifier)
-    for _ in range(3):
-        seg = back[:head_end]
-        hit = next((w for w in _by_length(q.down + q.up)
-                    if seg.endswith(w) and not _inside_word(seg, w, q.not_after)), None)
+        seg = text[:cut]
+        hit = next((w for w in _by_length(words) if seg.endswith(w) and not _inside_word(seg, w, q.not_after)),
+                   None)
         if hit is not None:
-            f.direction = "down" if hit in q.down else "up"
-            break
-        if head_end and back[head_end - 1] in q.filler:
-            head_end -= 1
-            continue
-        break
+            return hit
+        if not cut or text[cut - 1] not in q.filler:
+            return None
+        cut -= 1
+    return None
+
+
+def _prefix(text: str, gap: int, f: Found) -> int:
+    """Set the qualifier written before the number; return where the text before it ends."""
+    q = qualifiers()
+    word = _word_before(text, tuple(q.prefix))
+    if word is None:
+        return len(text)
+    end = text.rindex(word)
+    qual = q.prefix[word]
+    if f.qualifier is None and qual is not None:
+        f.qualifier = qual
+    if f.comparator is None:
+        f.comparator = word
+    if word in q.symbols and end + len(word) == len(text):
+        f.start -= gap + len(word)  # ≥ / ≤ belong to the surface ("≥90%")
+    return end
