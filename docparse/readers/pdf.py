@@ -38,7 +38,7 @@ _LIST_LABEL = re.compile(
 )
 # pdfplumber puts a space wherever glyphs stand apart; next to Chinese text it is spacing, not a word gap.
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) +(?=\S)|(?<=\S) +(?=[\u3000-\u9fff\uff00-\uffef])")
-_SENTENCE_END = "。；;！!？?：:）)”"
+_SENTENCE_END = "。；;！!？?：:）)”."
 
 
 @dataclass(slots=True)
@@ -201,6 +201,7 @@ class _Layout:
     right: float
     pitch: dict[float, float]
     centre: float = 0.0  # the page's horizontal centre
+    spacing: float = 0.0  # usual line pitch as a multiple of the font size (from the most common lines)
 
     @classmethod
     def measure(cls, pages: list[_Page]) -> _Layout:
@@ -219,7 +220,9 @@ class _Layout:
         right = x1s[(len(x1s) * 9) // 10] if x1s else 0.0
         pitch = {k: sorted(v)[len(v) // 2] for k, v in pitches.items()}
         widths = sorted(p.width for p in pages)
-        return cls(left, right, pitch, widths[len(widths) // 2] / 2 if widths else 0.0)
+        ratios = sorted(p / k for k, v in pitches.items() if k for p in v)
+        spacing = ratios[len(ratios) // 2] if ratios else 0.0
+        return cls(left, right, pitch, widths[len(widths) // 2] / 2 if widths else 0.0, spacing)
 
     def full(self, line: Line, after: Line | None = None) -> bool:
         """Whether ``line`` was wrapped: the next line's first word would not have fitted on it."""
@@ -248,7 +251,9 @@ class _Layout:
         if not self.full(a, b) or self.indented(b):
             return True
         if a.page == b.page:
-            usual = self.pitch.get(round(a.size))
+            # the pitch of this size, but no more than body lines' spacing scaled to it: two short
+            # title paragraphs give no wrapped lines to learn from
+            usual = min(filter(None, (self.pitch.get(round(a.size)), self.spacing * a.size)), default=None)
             if usual and b.top - a.top > 1.3 * usual:
                 return True
         return bool(a.text and a.text[-1] in _SENTENCE_END and _LIST_LABEL.match(b.text))
