@@ -46,8 +46,12 @@ def grade_of(word: str) -> str | None:
 
 
 def stated_score(document: Document) -> Fact | None:
-    """The first total self-evaluation score the text states."""
-    cues = _alt(words("grades", "score_cues"))
+    """The total self-evaluation score the text states: the first after a total cue, else the first."""
+    return _score_after(document, "total_score_cues") or _score_after(document, "score_cues")
+
+
+def _score_after(document: Document, key: str) -> Fact | None:
+    cues = _alt(list(words("grades", key)))
     same_line = re.compile(rf"(?:{cues}){_FILLER}{_NUMBER}\s*(分)?")
     blocks = _body(document)
     for k, block in enumerate(blocks):
@@ -71,7 +75,7 @@ def stated_score(document: Document) -> Fact | None:
 
 def stated_grade(document: Document) -> Fact | None:
     """The first grade the text states after a grade cue, as written."""
-    cues = _alt(words("grades", "grade_cues"))
+    cues = _alt(list(words("grades", "grade_cues")))
     grades = sorted(rules("grades")["grade_words"], key=len, reverse=True)
     pattern = re.compile(rf"(?:{cues})[为是:：\s]*[“\"「『‘']?({_alt(grades)})")
     for block in _body(document):

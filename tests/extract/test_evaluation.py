@@ -45,3 +45,9 @@ def test_score_from_the_table_total_row() -> None:
     report = run(analysis_of(text), "selfeval_table", "facts", "evaluation").report
     assert report.evaluation_score is not None and report.evaluation_score.value == Decimal("95")
     assert report.evaluation_grade is not None and report.evaluation_grade.value == "优"
+
+
+def test_total_score_wins_over_part_scores() -> None:
+    text = "一、投入指标分值20分，自评得分18分。\n二、综合评价\n项目综合自评得分92分，等级为优。"
+    report = run(analysis_of(text), "facts", "evaluation").report
+    assert report.evaluation_score is not None and report.evaluation_score.value == Decimal("92")
