@@ -11,17 +11,17 @@ cell (%) to the bare numbers beside it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from docparse.numbers.cells import Cell, Part, make_cell, split_cells, unit_token
-from docparse.numbers.data import qualifiers, units
+from docparse.numbers.cells import Cell, Part, make_cell, split_cells
+from docparse.numbers.data import units
 from docparse.numbers.found import Found
 from docparse.numbers.fused import NUMERIC_KINDS, split_fused
+from docparse.numbers.grid import read_grid
 from docparse.numbers.labels import declared_unit, label_run
 from docparse.numbers.normalise import normalise_chars
-
-_WELL = re.compile(r"-?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
+from docparse.numbers.rows import WELL, RowState, emit, resolve
 
 
 @dataclass(slots=True)
@@ -36,41 +36,14 @@ class BlockView:
     heading: bool = False
 
 
-@dataclass(slots=True)
-class _State:
-    unit: tuple[str, Decimal] | None = None
-    cols: list[str] | None = None
-    ptr: int = 0
-    run: list[str] = field(default_factory=list)
-    prev_cols: list[str] | None = None
-    last: str = ""
-    row_unit: str | None = None
-    row_target: Found | None = None
-    row_cmp: str | None = None
-    row_known: list[Decimal] = field(default_factory=list)
-    pending: tuple[Found, list[Found]] | None = None
-    stub: bool = False
-
-    def mid_row(self) -> bool:
-        """Values of a row were read and its header has columns left."""
-        return self.last == "value" and bool(self.cols) and self.ptr < len(self.cols or [])
-
-    def new_row(self, after_index: bool = False) -> None:
-        """Start a row; a row label stands after the index column (序号), a row line before it."""
-        self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
-        self.row_known, self.pending = [], None
-        while after_index and self.cols and self.ptr < len(self.cols) and self.cols[self.ptr] == "index":
-            self.ptr += 1
-
-
 def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
     """Every figure per block index: the written ones plus the bare numbers a declared unit governs."""
-    state = _State()
+    state = RowState()
     work: list[tuple[BlockView, list[Found], set[int]]] = []
     for n, block in enumerate(blocks):
         norm = normalise_chars(block.text)
         if block.heading:
-            state = _State()
+            state = RowState()
         added: list[Found] = []
         dropped: set[int] = set()
         work.append((block, added, dropped))
@@ -80,7 +53,7 @@ def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
             if wrapped is not None:
                 block.found = [*block.found, wrapped]
         if block.grid is not None:
-            _grid(block, norm, state, added)
+            read_grid(block.grid, block.found, norm, state, added)
         else:
             spans, piped = split_cells(norm)
             if len(spans) > 1:
@@ -91,7 +64,7 @@ def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
                 _cell(cell, state, added, dropped, piped)
                 if cell.prose and not piped and not in_row:
                     # running text ends a table; a long cell inside a row (原因 …) does not
-                    state = _State()
+                    state = RowState()
     out: dict[int, list[Found]] = {}
     for block, added, dropped in work:
         kept = [f for f in block.found if id(f) not in dropped]
@@ -122,7 +95,7 @@ def _wrapped_unit(norm: str, found: list[Found], following: str) -> Found | None
     return None
 
 
-def _cell(cell: Cell, state: _State, added: list[Found], dropped: set[int], piped: bool) -> None:
+def _cell(cell: Cell, state: RowState, added: list[Found], dropped: set[int], piped: bool) -> None:
     if piped and cell.parts and cell.parts[0].kind == "empty" and not cell.text:
         _advance(state)
         state.last = "value"
@@ -131,7 +104,7 @@ def _cell(cell: Cell, state: _State, added: list[Found], dropped: set[int], pipe
         _part(part, cell, state, added, dropped, piped)
 
 
-def _advance(state: _State, to: str | None = None) -> str | None:
+def _advance(state: RowState, to: str | None = None) -> str | None:
     if not state.cols:
         return None
     if to is not None:
@@ -144,7 +117,7 @@ def _advance(state: _State, to: str | None = None) -> str | None:
     return kind
 
 
-def _part(part: Part, cell: Cell, state: _State, added: list[Found], dropped: set[int], piped: bool) -> None:
+def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: set[int], piped: bool) -> None:
     if part.kind == "text":
         _text(part, cell, state)
         return
@@ -158,7 +131,7 @@ def _part(part: Part, cell: Cell, state: _State, added: list[Found], dropped: se
         state.ptr = 0
     if part.kind == "unit":
         if state.pending is not None:
-            _resolve(*state.pending, part.text)
+            resolve(*state.pending, part.text)
             state.pending = None
         state.row_unit = part.text
         _advance(state, "unit")
@@ -184,7 +157,7 @@ def _part(part: Part, cell: Cell, state: _State, added: list[Found], dropped: se
     state.last = "value"
 
 
-def _text(part: Part, cell: Cell, state: _State) -> None:
+def _text(part: Part, cell: Cell, state: RowState) -> None:
     text = part.text
     decl = declared_unit(text)
     if decl is not None:
@@ -214,7 +187,7 @@ def _text(part: Part, cell: Cell, state: _State) -> None:
     _row_label(state)
 
 
-def _row_label(state: _State) -> None:
+def _row_label(state: RowState) -> None:
     """A text cell that starts a row; a header's declaring first label then named the label column."""
     if state.stub and state.cols:
         state.cols.pop(0)
@@ -225,11 +198,11 @@ def _row_label(state: _State) -> None:
     state.last = "label"
 
 
-def _number(part: Part, cell: Cell, state: _State, added: list[Found], piped: bool, keyed: str | None) -> None:
+def _number(part: Part, cell: Cell, state: RowState, added: list[Found], piped: bool, keyed: str | None) -> None:
     raw = part.text
     pct = raw[-1] if raw[-1] in "%‰" else ""
     digits = raw[:-1] if pct else raw
-    well = bool(_WELL.fullmatch(digits))
+    well = bool(WELL.fullmatch(digits))
     remaining = state.cols[state.ptr:] if state.cols else []
     numeric = [(i, k) for i, k in enumerate(remaining) if k in NUMERIC_KINDS]
     fused_ctx = (not well) or (part.glued and not piped and len(numeric) >= 2 and keyed is None
@@ -247,7 +220,7 @@ def _number(part: Part, cell: Cell, state: _State, added: list[Found], piped: bo
             for n, (s, e, kind) in enumerate(parts):
                 end = e + (len(pct) if (pct and n == len(parts) - 1) else 0)
                 text = raw[s:end]
-                _emit(kind, part.start + s, part.start + end, text, state, added, fused=True)
+                emit(kind, part.start + s, part.start + end, text, state, added, fused=True)
                 last_i = numeric[n][0]
             state.ptr += last_i + 1
             return
@@ -256,133 +229,6 @@ def _number(part: Part, cell: Cell, state: _State, added: list[Found], piped: bo
     kind = keyed or (None if cell.prose and not cell.has_header else _advance(state))
     if kind is None and state.unit is not None and not state.cols and not pct and cell.text == raw:
         kind = "money"
-    _emit(kind, part.start, part.end, raw, state, added, fused=part.glued and not piped)
+    emit(kind, part.start, part.end, raw, state, added, fused=part.glued and not piped)
 
 
-def _emit(kind: str | None, start: int, end: int, text: str, state: _State, added: list[Found],
-          fused: bool) -> None:
-    pct = text[-1] if text and text[-1] in "%‰" else ""
-    number = Decimal(text.rstrip("%‰").replace(",", ""))
-    f: Found | None = None
-    if pct:
-        factor = units().percent[pct]
-        f = Found("percent", start, end, number * factor, unit=pct, scale=factor)
-    elif kind == "money":
-        state.row_known.append(number)
-        if state.unit is not None:
-            unit, scale = state.unit
-            f = Found("money", start, end, number * scale, unit=unit, scale=scale, unit_from=unit)
-    elif kind == "rate":
-        f = Found("percent", start, end, number, unit="%", scale=Decimal(1), unit_from="%")
-    elif kind == "target":
-        if state.row_unit:
-            f = _with_unit(number, start, end, state.row_unit)
-        else:
-            state.pending = (Found("count", start, end, number, comparator=state.row_cmp), added)
-    elif kind == "actual":
-        if state.row_unit:
-            f = _with_unit(number, start, end, state.row_unit)
-        elif state.row_target is not None and state.row_target.unit and not fused:
-            t = state.row_target
-            scale = t.scale or Decimal(1)
-            f = Found(t.kind, start, end, number * scale, unit=t.unit, scale=scale, unit_from=t.unit)
-    if f is None:
-        return
-    f.fused = fused
-    if state.row_cmp and kind == "target":
-        _compare(f, state.row_cmp)
-    added.append(f)
-
-
-def _compare(f: Found, cmp: str) -> None:
-    f.comparator = cmp
-    f.qualifier = qualifiers().prefix.get(cmp)
-
-
-def _with_unit(number: Decimal, start: int, end: int, unit: str) -> Found | None:
-    u = units()
-    if unit in u.percent:
-        return Found("percent", start, end, number * u.percent[unit], unit=unit, scale=u.percent[unit],
-                     unit_from=unit)
-    if unit in u.money:
-        return Found("money", start, end, number * u.money[unit], unit=unit, scale=u.money[unit],
-                     unit_from=unit)
-    if unit_token(unit):
-        scale = Decimal(1)
-        base = unit
-        if unit.startswith("万") and unit[1:] in u.measures:
-            scale, base = Decimal(10000), unit[1:]
-        return Found("count", start, end, number * scale, unit=base, scale=scale, unit_from=unit)
-    return None
-
-
-def _resolve(pending: Found, added: list[Found], unit: str) -> None:
-    f = _with_unit(pending.value if isinstance(pending.value, Decimal) else pending.low, pending.start,
-                   pending.end, unit)
-    if f is not None:
-        if pending.comparator:
-            _compare(f, pending.comparator)
-        added.append(f)
-
-
-def _grid(block: BlockView, norm: str, state: _State, added: list[Found]) -> None:
-    """A table with a true grid: column headers and row stubs by position, merged cells included."""
-    assert block.grid is not None
-    n_cols = max((len(r) for r in block.grid), default=0)
-    col_kind: list[str | None] = [None] * n_cols
-    col_unit: list[tuple[str, Decimal] | None] = [None] * n_cols
-    table_unit = state.unit
-    for row in block.grid:
-        row_unit: tuple[str, Decimal] | None = None
-        state.new_row()
-        for slot in row:
-            if slot is None:
-                continue
-            text = norm[slot[0]:slot[1]].strip()
-            decl = declared_unit(text)
-            if decl is not None:
-                rest = (text[: decl[1]] + text[decl[2]:]).strip(" ：:，,")
-                if rest.startswith("单位") or not rest:
-                    table_unit = (decl[0], units().money[decl[0]])
-                elif label_run(rest) is None:
-                    row_unit = (decl[0], units().money[decl[0]])
-        for c, slot in enumerate(row):
-            if slot is None or not slot[2]:
-                continue
-            s, e, _ = slot
-            cell = make_cell(norm, s, e, block.found)
-            text = cell.text.strip()
-            decl = declared_unit(text)
-            rest = text
-            if decl is not None:
-                rest = (text[: decl[1]] + text[decl[2]:]).strip(" ：:，,")
-            run = label_run(rest) if rest else None
-            if run is not None and run.prefix_end == 0 and run.suffix_start >= len(rest) and len(run.kinds) == 1:
-                for cc in range(c, n_cols):
-                    if row[cc] is None or row[cc][:2] != (s, e):
-                        break
-                    col_kind[cc] = run.kinds[0]
-                    if decl is not None:
-                        col_unit[cc] = (decl[0], units().money[decl[0]])
-                continue
-            unit = col_unit[c] or row_unit or table_unit
-            state.unit = unit
-            state.cols = [col_kind[c]] if col_kind[c] else None
-            state.ptr = 0
-            for part in cell.parts:
-                if part.kind == "number" and part.text == text and _WELL.fullmatch(part.text.rstrip("%‰")):
-                    kind = col_kind[c]
-                    if kind is None and unit is not None and not part.text.endswith(("%", "‰")):
-                        kind = "money"
-                    _emit(kind, part.start, part.end, part.text, state, added, fused=False)
-                elif part.kind == "mention" and part.found is not None and col_kind[c] == "target":
-                    state.row_target = part.found
-                elif part.kind == "unit":
-                    if state.pending is not None:
-                        _resolve(*state.pending, part.text)
-                        state.pending = None
-                    state.row_unit = part.text
-                elif part.kind == "cmp":
-                    state.row_cmp = part.text
-    # a declaration governs one table: what follows the table starts afresh
-    state.unit, state.cols = None, None

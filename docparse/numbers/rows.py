@@ -1,0 +1,110 @@
+"""Row state shared by the text and grid readers of tables, and how a bare number becomes a figure.
+
+The state remembers the declared money unit, the header's columns and where the row stands;
+:func:`emit` turns a number standing in a column into a money amount, a percent or a count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from docparse.numbers.cells import unit_token
+from docparse.numbers.data import qualifiers, units
+from docparse.numbers.found import Found
+
+WELL = re.compile(r"-?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
+
+
+@dataclass(slots=True)
+class RowState:
+    unit: tuple[str, Decimal] | None = None
+    cols: list[str] | None = None
+    ptr: int = 0
+    run: list[str] = field(default_factory=list)
+    prev_cols: list[str] | None = None
+    last: str = ""
+    row_unit: str | None = None
+    row_target: Found | None = None
+    row_cmp: str | None = None
+    row_known: list[Decimal] = field(default_factory=list)
+    pending: tuple[Found, list[Found]] | None = None
+    stub: bool = False
+
+    def mid_row(self) -> bool:
+        """Values of a row were read and its header has columns left."""
+        return self.last == "value" and bool(self.cols) and self.ptr < len(self.cols or [])
+
+    def new_row(self, after_index: bool = False) -> None:
+        """Start a row; a row label stands after the index column (序号), a row line before it."""
+        self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
+        self.row_known, self.pending = [], None
+        while after_index and self.cols and self.ptr < len(self.cols) and self.cols[self.ptr] == "index":
+            self.ptr += 1
+
+
+def emit(kind: str | None, start: int, end: int, text: str, state: RowState, added: list[Found],
+          fused: bool) -> None:
+    pct = text[-1] if text and text[-1] in "%‰" else ""
+    number = Decimal(text.rstrip("%‰").replace(",", ""))
+    f: Found | None = None
+    if pct:
+        factor = units().percent[pct]
+        f = Found("percent", start, end, number * factor, unit=pct, scale=factor)
+    elif kind == "money":
+        state.row_known.append(number)
+        if state.unit is not None:
+            unit, scale = state.unit
+            f = Found("money", start, end, number * scale, unit=unit, scale=scale, unit_from=unit)
+    elif kind == "rate":
+        f = Found("percent", start, end, number, unit="%", scale=Decimal(1), unit_from="%")
+    elif kind == "target":
+        if state.row_unit:
+            f = _with_unit(number, start, end, state.row_unit)
+        else:
+            state.pending = (Found("count", start, end, number, comparator=state.row_cmp), added)
+    elif kind == "actual":
+        if state.row_unit:
+            f = _with_unit(number, start, end, state.row_unit)
+        elif state.row_target is not None and state.row_target.unit and not fused:
+            t = state.row_target
+            scale = t.scale or Decimal(1)
+            f = Found(t.kind, start, end, number * scale, unit=t.unit, scale=scale, unit_from=t.unit)
+    if f is None:
+        return
+    f.fused = fused
+    if state.row_cmp and kind == "target":
+        _compare(f, state.row_cmp)
+    added.append(f)
+
+
+def _compare(f: Found, cmp: str) -> None:
+    f.comparator = cmp
+    f.qualifier = qualifiers().prefix.get(cmp)
+
+
+def _with_unit(number: Decimal, start: int, end: int, unit: str) -> Found | None:
+    u = units()
+    if unit in u.percent:
+        return Found("percent", start, end, number * u.percent[unit], unit=unit, scale=u.percent[unit],
+                     unit_from=unit)
+    if unit in u.money:
+        return Found("money", start, end, number * u.money[unit], unit=unit, scale=u.money[unit],
+                     unit_from=unit)
+    if unit_token(unit):
+        scale = Decimal(1)
+        base = unit
+        if unit.startswith("万") and unit[1:] in u.measures:
+            scale, base = Decimal(10000), unit[1:]
+        return Found("count", start, end, number * scale, unit=base, scale=scale, unit_from=unit)
+    return None
+
+
+def resolve(pending: Found, added: list[Found], unit: str) -> None:
+    f = _with_unit(pending.value if isinstance(pending.value, Decimal) else pending.low, pending.start,
+                   pending.end, unit)
+    if f is not None:
+        if pending.comparator:
+            _compare(f, pending.comparator)
+        added.append(f)
