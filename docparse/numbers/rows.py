@@ -14,11 +14,14 @@ from docparse.numbers.cells import unit_token
 from docparse.numbers.data import qualifiers, units
 from docparse.numbers.found import Found
 
+# a number as a cell holds it: no leading zeros, thousands separators well placed
 WELL = re.compile(r"-?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 
 
 @dataclass(slots=True)
 class RowState:
+    """Where the reading of tables stands: declared unit, header columns, and the current row."""
+
     unit: tuple[str, Decimal] | None = None
     cols: list[str] | None = None
     ptr: int = 0
