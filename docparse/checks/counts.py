@@ -34,7 +34,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def count_rules() -> dict[str, Any]:
     data = load_yaml("checks/counts.yaml")
     require_keys("checks/counts.yaml", data, ["total_cues", "item_cues", "sentence_ends", "max_gap",
-                                              "noun_window_blocks", "noun_stop", "min_items"])
+                                              "noun_window_blocks", "noun_stop", "min_items", "part_breaks",
+                                              "attribute_words"])
     return data
 
 
@@ -136,7 +137,9 @@ def block_enumerations(text: str, mentions: list[Mention]) -> list[Enumeration]:
             close += 1
         inner = [n for n in mentions if end < (n.provenance.start or 0) < close and n.unit == m.unit
                  and depths[n.provenance.start or 0] == depths[end]]
-        if len(inner) >= rules["min_items"] and depths[m.provenance.start or 0] == depths[end] - 1:
+        nouns = [_noun_before(text, n.provenance.start or 0, end + 1) for n in inner]
+        if (len(inner) >= rules["min_items"] and depths[m.provenance.start or 0] == depths[end] - 1
+                and not any(_cue_in(w, rules["attribute_words"]) for w in nouns)):
             out.append(Enumeration(inner, m, "bracket", block))
     # parts and totals outside brackets, per sentence and measure word
     for s_start, s_end in _sentences(text):
@@ -164,10 +167,12 @@ def _sequence(flat: str, seq: list[Mention], floor: int, block: int) -> list[Enu
         if _cue_in(gaps[k + 1], rules["item_cues"]) and len(gaps[k + 1]) <= rules["max_gap"]:
             items = []
             for j in range(k + 1, n):
-                if j > k + 1 and (_total_cue(gaps[j]) or len(gaps[j]) > rules["max_gap"]):
+                if j > k + 1 and (_total_cue(gaps[j]) or len(gaps[j]) > rules["max_gap"]
+                                  or _cue_in(gaps[j], rules["part_breaks"])):
                     break
                 items.append(seq[j])
-            if len(items) >= min_items:
+            nouns = [_noun_before(flat, m.provenance.start or 0, floor) for m in items]
+            if len(items) >= min_items and not any(_cue_in(w, rules["attribute_words"]) for w in nouns):
                 return [Enumeration(items, seq[k], "parts_after", block)]
             return []
     for k in range(min_items, n):  # … then 共计 a total

@@ -26,8 +26,8 @@ def test_parts_exceeding_total_fail() -> None:
 
 
 def test_partial_parts_are_unknown() -> None:
-    # "其中" may list only some of the total (党员, 女职工 …)
-    results = run("现有职工50人，其中党员20人，女职工15人。")
+    # "其中" may list only some of the total
+    results = run("现有职工50人，其中管理人员20人，技术人员15人。")
     assert statuses(results) == ["unknown"]
 
 
@@ -70,3 +70,10 @@ def test_part_as_large_as_total_is_no_partition() -> None:
 def test_bracketed_parts_may_be_partial() -> None:
     assert statuses(run("现有职工50人（党员20人、女职工15人），均在岗。")) == ["unknown"]
     assert statuses(run("现有职工50人（党员30人、群众25人），均在岗。")) == ["fail"]
+
+
+def test_overlapping_attributes_and_new_things_are_no_parts() -> None:
+    assert run("现有职工50人，其中党员30人，女职工25人。") == []
+    assert run("现有职工50人，其中本科学历30人，大专学历25人。") == []
+    assert statuses(run("设置窗口20个，其中综合窗口12个、专业窗口8个，另设自助终端5个。")) == ["pass"]
+    assert run("现有职工50人（党员30人、女职工25人），均在岗。") == []
