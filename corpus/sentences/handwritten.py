@@ -335,6 +335,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("指标名称计量单位目标值权重实际值得分\n培训覆盖率%95109810群众满意度%90109510",
      [pct("95", "95", unit_from="%"), pct("98", "98", unit_from="%"), pct("90", "90", unit_from="%"),
       pct("95", "95", unit_from="%")]),
+    # --- a year alone in a cell is no amount, even under a declared unit
+    ("单位：万元\n年度\n2022\n预算\n100", [money("100", "1000000.00", unit_from="万元")]),
 ]
 
 

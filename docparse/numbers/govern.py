@@ -72,6 +72,7 @@ def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
     return out
 
 
+_YEAR = re.compile(r"(?:19[89]|20\d)\d")
 _PUNCT_ONLY = " \t\u3000\u00a0，,。.、；;：:！!？?"
 _TAIL = re.compile(r"(?<![0-9A-Za-z.])(?:0|[1-9]\d*)(?:\.\d+)?([万亿千]?)$")
 
@@ -227,7 +228,9 @@ def _number(part: Part, cell: Cell, state: RowState, added: list[Found], piped: 
     if not well:
         return
     kind = keyed or (None if cell.prose and not cell.has_header else _advance(state))
-    if kind is None and state.unit is not None and not state.cols and not pct and cell.text == raw:
+    if (kind is None and state.unit is not None and not state.cols and not pct and cell.text == raw
+            and not _YEAR.fullmatch(raw)):
+        # no header says what the column holds: a number alone in its cell under a declared unit
         kind = "money"
     emit(kind, part.start, part.end, raw, state, added, fused=part.glued and not piped)
 
