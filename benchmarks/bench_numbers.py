@@ -40,7 +40,8 @@ def gold_files() -> list[tuple[str, Path, Path]]:
 
 
 def evaluate_gold(verbose: bool) -> dict[str, tuple[int, int, int]]:
-    totals: dict[str, list[int]] = {"money": [0, 0, 0], "percent": [0, 0, 0], "fused_gold": [0, 0, 0]}
+    totals: dict[str, list[int]] = {"money": [0, 0, 0], "percent": [0, 0, 0], "count": [0, 0, 0],
+                                    "fused_gold": [0, 0, 0]}
     for name, text_path, gold_path in gold_files():
         text = text_path.read_text(encoding="utf-8-sig")
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -88,7 +89,7 @@ def evaluate_fixtures() -> dict[str, tuple[int, int, int]]:
     from docparse.errors import DocparseError
     from docparse.numbers.evaluate import match
 
-    totals = {"money": [0, 0, 0], "percent": [0, 0, 0]}
+    totals = {"money": [0, 0, 0], "percent": [0, 0, 0], "count": [0, 0, 0]}
     for gold_path in sorted((ROOT / "corpus" / "fixtures").glob("*.gold.json")):
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -105,7 +106,8 @@ def evaluate_fixtures() -> dict[str, tuple[int, int, int]]:
             except (DocparseError, FileNotFoundError):
                 continue
             for kind, kinds, key in (("money", ("money",), "money"),
-                                     ("percent", ("percent", "ratio_points"), "percents")):
+                                     ("percent", ("percent", "ratio_points"), "percents"),
+                                     ("count", ("count",), "counts")):
                 g = [{**x, "kind": x.get("kind", kind), "start": 0, "end": 1} for x in gold.get(key, [])]
                 p = [{**m, "start": 0, "end": 1} for m in mentions if m["kind"] in kinds]
                 totals[kind][0] += len(match(g, p))
@@ -153,16 +155,18 @@ def main() -> int:
     args = ap.parse_args()
     if gold_files():
         totals = evaluate_gold(args.verbose)
-        for kind in ("money", "percent"):
+        for kind in ("money", "percent", "count"):
             tp, n_gold, n_pred = totals[kind]
             p, r, f = f1(tp, n_gold, n_pred)
+            if kind == "count":
+                print("(counts: only the seed's gold lists them)")
             print(f"{kind:8s} gold={n_gold:4d} pred={n_pred:4d} tp={tp:4d}  P={p:.3f} R={r:.3f} F1={f:.3f}")
         tp, n, _ = totals["fused_gold"]
         print(f"fused cells found: {tp}/{n}")
     else:
         print("../shared not present: gold figures skipped")
     fixtures = evaluate_fixtures()
-    for kind in ("money", "percent"):
+    for kind in ("money", "percent", "count"):
         tp, n_gold, n_pred = fixtures[kind]
         p, r, f = f1(tp, n_gold, n_pred)
         print(f"generated {kind:8s} gold={n_gold:4d} pred={n_pred:4d} tp={tp:4d}  P={p:.3f} R={r:.3f} F1={f:.3f}")

@@ -109,7 +109,8 @@ def f1(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
 
 
 def score_file(text: str, gold: dict) -> dict[str, tuple[int, int, int, list, list, list]]:
-    """Per kind group (money, percent): tp, gold count, predicted count, gold spans, predictions, pairs."""
+    """Per kind group (money, percent; count where the gold lists counts): tp, gold count, predicted
+    count, gold spans, predictions and matched pairs."""
     pred = predict(text)
     groups = {
         "money": ([{**g, "kind": "money"} for g in gold.get("money", [])],
@@ -117,6 +118,8 @@ def score_file(text: str, gold: dict) -> dict[str, tuple[int, int, int, list, li
         "percent": ([{**g, "kind": g.get("kind", "percent")} for g in gold.get("percents", [])],
                     [p for p in pred if p["kind"] in ("percent", "ratio_points")]),
     }
+    if "counts" in gold:  # only some gold lists counts
+        groups["count"] = ([{**g, "kind": "count"} for g in gold["counts"]], [p for p in pred if p["kind"] == "count"])
     out = {}
     for kind, (g_list, p_list) in groups.items():
         g_spans = gold_spans(text, g_list)
