@@ -15,8 +15,11 @@ LEVELS = {
                  3: ("decimal", "%1."), 4: ("decimal", "（%1）")},
     "ideograph": {1: ("chineseCounting", "%1、"), 2: ("chineseCounting", "（%1）"),
                   3: ("ideographTraditional", "%1、"), 4: ("decimal", "（%1）")},
+    "alt": {1: ("chineseCounting", "%1、"), 2: ("chineseCounting", "（%1）"),
+            3: ("decimal", "%1、"), 4: ("decimal", "%1）")},
 }
-ITEM_LEVEL = ("decimal", "%1、")
+# Enumerated statements: "1、…" — or "（1）…" where level 3 headings already use "1、".
+ITEM_LEVELS = {"standard": ("decimal", "%1、"), "ideograph": ("decimal", "%1、"), "alt": ("decimal", "（%1）")}
 
 
 def render_number(fmt: str, lvl_text: str, n: int) -> str:
@@ -37,8 +40,10 @@ class Builder:
         self.rng = rng
         self.options = options
         self.money = Writer(rng, options.get("amounts", "wan"))
-        self.levels = LEVELS[options.get("numbering", "standard")]
-        self.doc = Document(meta={"levels": self.levels, "item_level": ITEM_LEVEL})
+        scheme = options.get("numbering", "standard")
+        self.levels = LEVELS[scheme]
+        self.item_level = ITEM_LEVELS[scheme]
+        self.doc = Document(meta={"levels": self.levels, "item_level": self.item_level})
         self.counters = [0] * 6
         self.item_counter = 0
         self.fault = (options.get("fault") or {}).get("kind")
@@ -84,7 +89,7 @@ class Builder:
     def item(self, *parts: str | Mention) -> None:
         """An enumerated statement ("1、…。") that is a list item, not a heading."""
         self.item_counter += 1
-        number = render_number(*ITEM_LEVEL, self.item_counter)
+        number = render_number(*self.item_level, self.item_counter)
         self.doc.blocks.append(Para(_merge(parts), role="item", level=self.item_counter,
                                     number=number, numbered=True))
 

@@ -10,7 +10,7 @@ from corpus.generate import Spec
 # Every option value the generator understands; each must be used by at least one fixture.
 OPTION_VALUES: dict[str, tuple[Any, ...]] = {
     "headings": ("typed", "styled", "autonum", "autonum_styled", "autonum_linked"),
-    "numbering": ("ideograph",),
+    "numbering": ("ideograph", "alt"),
     "punctuation": ("half",),
     "amounts": ("wan", "yuan", "mixed"),
     "rate_places": (2,),
@@ -43,7 +43,8 @@ def fixture_specs() -> list[Spec]:
         _s("p04-doc-typed", "project", 104, "doc", table=True, furniture=True),
         _s("p05-wps-autonum", "project", 105, "wps", headings="autonum", title_split=True),
         _s("p06-docx-yuan-split-title", "project", 106, "docx", amounts="yuan", title_split=True, table=True,
-           funds_table=True),
+           funds_table=True, numbering="alt"),
+        _s("p07-pdf-alt-numbering", "project", 107, "pdf", headings="autonum", numbering="alt", furniture=True),
         _s("n01-docx-autonum-styled", "national", 201, "docx", headings="autonum_styled", table=True,
            furniture=True, toc=True, amounts="mixed"),
         _s("n01-pdf-autonum-styled", "national", 201, "pdf", headings="autonum_styled", table=True,
@@ -118,7 +119,7 @@ def random_specs(count: int, seed: int, formats: list[str], fault_rate: float) -
             "blank_paras": rng.random() < 0.2,
             "amounts": rng.choice(["wan", "wan", "yuan", "mixed"]),
             "font": rng.choice(["宋体", "仿宋_GB2312", "WenQuanYi Zen Hei"]),
-            "numbering": rng.choice(["standard", "standard", "ideograph"]),
+            "numbering": rng.choice(["standard", "standard", "ideograph", "alt"]),
             "punctuation": rng.choice(["full", "full", "full", "half"]),
             "table": fmt != "txt" and rng.random() < 0.6,
             "furniture": rng.random() < 0.5, "toc": rng.random() < 0.2,
