@@ -11,27 +11,34 @@ _ORG_CHARS = r"(?:[\u3400-\u9fff*]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔ�
 
 
 @cache
-def _org_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Organisation name (shortest), the same filling the whole text, and a sub-unit written after it."""
+def _org_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """An organisation word, a name made only of name characters, the same filling the whole text,
+    and what may follow a name."""
     rules = metadata()["unit"]
     name = _ORG_CHARS + r"{2,30}?" + rules["suffixes"].pattern
-    sub = _ORG_CHARS + r"{1,8}?" + rules["suffixes"].pattern + r"(?=" + rules["after_name"].pattern + ")"
-    return re.compile(name), re.compile(name + "$"), re.compile(sub)
+    return (rules["suffixes"], re.compile(name + r"$"), re.compile(name + r"\s*$"),
+            re.compile(rules["after_name"].pattern))
 
 
 def org_at(text: str, folded: str, start: int = 0, *, whole: bool = False) -> str | None:
-    """The organisation name starting at ``start`` (shortest that ends in an organisation word)."""
+    """The organisation name starting at ``start`` in ``folded`` (cut from ``text``).
+
+    A name ends in an organisation word (局, 中心, 委员会 …). Of the words that could end it, the last
+    one followed by what follows names in titles (a year, 关于, the end …) is taken, so that
+    "人力资源和社会保障局2023年度" is not cut at 社; failing that, the first one."""
     rules = metadata()["unit"]
-    shortest, filling, sub = _org_patterns()
-    m = (filling if whole else shortest).match(folded, start)
-    if not m:
+    suffix, name_only, filling, after = _org_patterns()
+    if whole:
+        m = filling.match(folded, start)
+        ends = [len(folded.rstrip())] if m else []
+    else:
+        window = folded[start:start + 40]
+        ends = [start + m.end() for m in suffix.finditer(window) if name_only.match(window[: m.end()])]
+    if not ends:
         return None
-    end = m.end()
-    if not whole:  # a sub-unit written after it ("…生态环境局XX分局2023年度"): take it along
-        more = sub.match(folded, end)
-        if more and not rules["not_in_name"].search(folded[end:more.end()]):
-            end = more.end()
-    name = folded[m.start():end]
-    if rules["not_in_name"].search(name) or len(re.sub(r"\*", "", name)) < 4:
-        return None
-    return text[m.start():end]
+    bounded = [e for e in reversed(ends) if after.match(folded, e)]
+    for end in bounded + [e for e in ends if e not in bounded]:
+        name = folded[start:end]
+        if not rules["not_in_name"].search(name) and len(re.sub(r"\*", "", name)) >= 4:
+            return text[start:end]
+    return None

@@ -96,10 +96,10 @@ def title_candidates(document: Document, lines: list[Line], stop: int) -> list[T
                 text, folded, judged = text + sep + t2, folded + sep + f2, joined
                 i += 1
         if judged is None and i + 1 < stop and _adjacent(document, line, lines[i + 1]):
-            # the unit's name set on its own line right above the title, in the same style
+            # the unit's or the place's name set on its own line right above the title, in the same style
             nxt = lines[i + 1]
             t2, f2 = _clean(nxt.text, nxt.folded)
-            whole = org_at(text, folded, whole=True)
+            whole = org_at(text, folded, whole=True) or rules["place_line"].match(folded)
             if whole and _title_like(f2) and not org_at(t2, f2):
                 text, folded, judged = text + t2, folded + f2, _title_like(folded + f2)
                 i += 1

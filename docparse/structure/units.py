@@ -75,6 +75,11 @@ def _from_sentences(lines: list[Line]) -> str | None:
             found = org_at(line.text, line.folded, whole=False)
             if found and len(found) == m.end("org") - m.start("org"):
                 return found
+        m = rules["implementer"].search(line.folded)
+        if m:
+            found = org_at(line.text, line.folded, m.start("org"))
+            if found:
+                return found
         m = rules["report_intro"].search(line.folded)
         if m:
             found = org_at(line.text, line.folded, m.start("org"))

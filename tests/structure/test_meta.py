@@ -118,3 +118,19 @@ def test_finance_department_evaluation() -> None:
     text = ("长河县2022年度农村饮水工程专项资金绩效评价报告\n县财政局组织开展了重点绩效评价，现将结果报告如下。\n"
             "一、项目基本情况\n内容。\n")
     assert meta(text)["type"] == "evaluation_report"
+
+
+def test_unit_name_holding_an_organisation_word() -> None:
+    m = meta("项目支出绩效\n自评表\n（2021年度）\n填报单位：西坝市人力资源和社会保障局\u3000\u3000单位：万元\n")
+    assert m["unit"] == "西坝市人力资源和社会保障局"
+    assert meta("东岸县人民政府办公室2022年度部门整体支出绩效自评报告\n一、部门概况\n内容。\n")["unit"] == \
+        "东岸县人民政府办公室"
+
+
+def test_evaluation_report_with_the_place_above_the_title() -> None:
+    text = ("北塘县\n2023年度乡村道路养护项目绩效评价报告\n委托单位：北塘县财政局\n"
+            "评价机构：北塘某某会计师事务所有限公司\n"
+            "一、项目基本情况\n（一）项目概况\n乡村道路养护项目由北塘县交通运输局负责组织实施。\n")
+    m = meta(text)
+    assert m["title"] == "北塘县2023年度乡村道路养护项目绩效评价报告"
+    assert m["type"] == "evaluation_report" and m["unit"] == "北塘县交通运输局"
