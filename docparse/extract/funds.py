@@ -101,7 +101,8 @@ def _listing(run: _Run) -> _Listing | None:
                         for pos in _finditer(plain, opener, run.start, run.end)})
     starts = [m.provenance.start or 0 for m in money]
     splitting = [p for p in positions if any(s < p for s in starts) and any(s > p for s in starts)]
-    opener_at = splitting[0] if splitting else (positions[0] if positions else -1)
+    leading = [p for p in positions if starts and p < starts[0]]
+    opener_at = splitting[0] if splitting else (leading[0] if leading else -1)
     if opener_at != -1:
         before = [m for m in money if (m.provenance.start or 0) < opener_at]
         if before:
@@ -150,6 +151,9 @@ def _listing(run: _Run) -> _Listing | None:
     factual = sum(1 for name, _ in items if any(w in simplified(name) for w in conf["fact_words"]))
     if factual * 2 >= len(items):
         return None
+    bare = group is None and opener_at == -1 and lead_total is None and subtotal is None
+    if bare and len(items) < 3:
+        return None  # two figures in a sentence are not yet a listing
     sources = rules("selfeval_table")["money_rows"]["parts"]
     if group is None and all(any(w in name for w in sources) for name, _ in items):
         return None  # the sources of a budget (本年财政拨款…), stated like a money block
@@ -205,6 +209,9 @@ def extract(analysis: Analysis) -> None:
     shared_total: Fact | None = None
     chain: list[FundListing] = []
     last_listing_block: int | None = None
+    taken: set[int] = set()
+    body = [b.index for b in analysis.document.blocks if b.kind == "paragraph" and b.is_body]
+    last_body = body[-1] if body else -1
     for block in analysis.document.blocks:
         if block.kind != "paragraph" or not block.is_body:
             continue
@@ -223,6 +230,9 @@ def extract(analysis: Analysis) -> None:
                 continue
             group, items, subtotal, lead_total, opened = found
             listed.add((block.index, run.start))
+            if block.index == last_body and run.end >= len(block.text.rstrip()) and not re.search(
+                    r"[。；;.!！?？]\s*$", block.text):
+                lead_total = subtotal = None  # the text breaks off inside the listing: its sum is unknown
             total_m = lead_total
             follows_listing = last_listing_block is not None and (
                 last_listing_block == block.index or last_listing_block == block.index - 1)
@@ -255,6 +265,7 @@ def extract(analysis: Analysis) -> None:
                 provenance=block.provenance.at(block.index, run.start, run.end) if first else None,
             )
             report.fund_listings.append(listing)
+            taken.add(block.index)
             # Groups listed one after another ("甲：…；乙：…") may be closed together by "以上合计…";
             # a listing with its own total or subtotal, or without a group, stands alone.
             open_group = group is not None and lead_total is None and subtotal is None
@@ -267,3 +278,66 @@ def extract(analysis: Analysis) -> None:
             last = with_money[-1]
             prev_money = ([m for m in last.mentions if m.kind == "money"][-1], last)
             prev_money_block = block.index
+    line_listings(analysis, by_block, taken)
+
+
+def _line_item(block: Block, mentions: list[Mention]) -> tuple[str, Mention] | None:
+    """A paragraph that is one item: "（1）人员经费30万元；" → ("人员经费", 30万元)."""
+    conf = rules("funds")
+    money = [m for m in mentions if m.kind == "money" and not m.is_range]
+    if len(money) != 1 or money[0].qualifier in ("approx", "more_than") or len(block.text) > 50:
+        return None
+    m = money[0]
+    if block.text[m.provenance.end or 0:].strip(" ，,。；;.") != "":
+        return None
+    raw = block.text[:m.provenance.start or 0]
+    name = _clean_name(raw)
+    if _is_total(raw) or (not name or re.search(r"[，,。；;]", name) or len(name) > int(conf["max_name_chars"])
+            or any(w in simplified(name) for w in conf["fact_words"])
+            or any(simplified(name).startswith(w) for w in conf["rate_words"])):
+        return None
+    return name, m
+
+
+def line_listings(analysis: Analysis, by_block: dict[int, list[Mention]], taken: set[int]) -> None:
+    """Items written one per paragraph under a lead line ("其中：" / "专项工作：") become one listing."""
+    report = analysis.report
+    body = [b for b in analysis.document.blocks if b.kind == "paragraph" and b.is_body]
+    k = 0
+    while k < len(body):
+        run: list[tuple[Block, str, Mention]] = []
+        j = k
+        while j < len(body) and body[j].index not in taken:
+            item = _line_item(body[j], by_block.get(body[j].index, []))
+            if item is None:
+                break
+            run.append((body[j], *item))
+            j += 1
+        if len(run) < int(rules("funds")["min_items"]):
+            k = max(j, k + 1)
+            continue
+        lead = body[k - 1] if k > 0 else None
+        group, total = None, None
+        if lead is not None and re.search(r"[：:]\s*$", lead.text) and len(lead.text) <= 40:
+            head = _clean_name(re.sub(r"[：:]\s*$", "", lead.text))
+            lead_money = [m for m in by_block.get(lead.index, []) if m.kind == "money"]
+            if lead_money:
+                total = _fact(lead_money[-1])
+            elif head and not re.search(r"如下|具体|情况|明细|包括|其中|\d", head):
+                group = head
+        if j < len(body) and _trailing_total(_Run(body[j], 0, len(body[j].text),
+                                                  by_block.get(body[j].index, []))):
+            closing = [m for m in by_block.get(body[j].index, []) if m.kind == "money"]
+            if closing:
+                total = _fact(closing[-1])
+        indices = []
+        for _, name, m in run:
+            indices.append(len(report.fund_items))
+            report.fund_items.append(FundItem(name=name, value=m.low, text=m.text, group=group,
+                                              provenance=m.provenance))
+        first = run[0][0]
+        report.fund_listings.append(FundListing(
+            items=indices, group=group, total=total,
+            provenance=first.provenance.at(first.index, 0, len(first.text)),
+        ))
+        k = j

@@ -64,3 +64,23 @@ def test_not_listings() -> None:
     ])
     report = run(analysis_of(text), "funds").report
     assert report.fund_items == [] and report.fund_listings == []
+
+
+def test_items_one_per_paragraph() -> None:
+    text = "\n".join([
+        "一、资金使用情况",
+        "办公设备购置：",
+        "（1）台式计算机12万元；",
+        "（2）打印复印一体机3.6万元；",
+        "（3）会议音响系统4.4万元。",
+        "合计20万元。",
+        "二、项目实施情况",
+    ])
+    report = run(analysis_of(text), "funds").report
+    assert [(i.group, i.name, i.value) for i in report.fund_items] == [
+        ("办公设备购置", "台式计算机", Decimal("120000.00")),
+        ("办公设备购置", "打印复印一体机", Decimal("36000.00")),
+        ("办公设备购置", "会议音响系统", Decimal("44000.00")),
+    ]
+    (listing,) = report.fund_listings
+    assert listing.total is not None and listing.total.value == Decimal("200000.00")
