@@ -87,6 +87,11 @@ class Figure:
         """Decimals printed (``None`` when the figure's text is unknown)."""
         return _printed_precision(self.value, self.text)[0] if self.text else None
 
+    @property
+    def scale(self) -> Decimal:
+        """The printed unit in yuan (10000 for 万元)."""
+        return _printed_precision(self.value, self.text)[1]
+
     def value_str(self) -> str:
         return fmt_value(self.value, self.kind)
 
@@ -197,3 +202,14 @@ def role_mentions(candidates: object, role: str, max_gap: int | None = None,
 def in_table(prov: Provenance | None, rows: list[MoneyRow]) -> bool:
     """Whether ``prov`` is a cell of one of the 绩效自评表 money rows."""
     return any(same_place(prov, cell_prov) for row in rows for _, cell_prov in row.cells.values())
+
+
+def display_precision(mentions: list[Mention]) -> dict[Decimal, int]:
+    """The most decimals the report prints money with, per printed unit (scale in yuan)."""
+    out: dict[Decimal, int] = {}
+    for m in mentions:
+        if m.kind != "money" or m.is_range:
+            continue
+        decimals, scale = _printed_precision(m.low, m.text)
+        out[scale] = max(out.get(scale, 0), decimals)
+    return out

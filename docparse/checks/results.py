@@ -92,17 +92,27 @@ def sum_of(figures: Iterable[Figure]) -> tuple[Decimal, Decimal]:
     return total, tol
 
 
-def sum_against(parts: list[Figure], total: Figure) -> tuple[Decimal, Decimal]:
+def sum_against(parts: list[Figure], total: Figure,
+                display: dict[Decimal, int] | None = None) -> tuple[Decimal, Decimal]:
     """The sum of ``parts`` and the rounding that may separate it from ``total``.
 
     Figures printed with a fixed number of decimals (9.60, 27.00) may each be rounded by half a unit
-    of their last digit. Figures printed in their shortest form, some with more decimals than others
-    (27, 8.9, 3.52), are exact as written: nothing was rounded to make them.
+    of their last digit. Figures printed in their shortest form are exact as written: those of a sum
+    printed with differing decimals (27, 8.9, 3.52), and those printed with fewer decimals than the
+    report prints amounts of that unit elsewhere (``display``: scale → most decimals; 12.5万元 in a
+    report that also prints 223.57万元).
     """
-    found, tol = sum_of(parts)
+    found = sum((f.value for f in parts), _ZERO)
     figures = [*parts, total]
     decimals = {f.decimals for f in figures}
-    mixed = None not in decimals and len(decimals) > 1
-    if mixed and tolerance_rules()["money"].get("mixed_precision_exact", False):
+    rules = tolerance_rules()["money"]
+    if None not in decimals and len(decimals) > 1 and rules.get("mixed_precision_exact", False):
         return found, _ZERO
-    return found, tol + total.half
+    tol = _ZERO
+    for f in figures:
+        if display and rules.get("below_display_precision_exact", False) and f.decimals is not None:
+            shown = display.get(f.scale)
+            if shown is not None and f.decimals < shown:
+                continue
+        tol += f.half
+    return found, tol

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docparse.checks.figures import Figure, from_fact, show
+from docparse.checks.figures import Figure, display_precision, from_fact, show
 from docparse.checks.registry import block_text, register
 from docparse.checks.results import compare, make, sum_against
 from docparse.model import Fact, FundListing, Report
@@ -54,12 +54,13 @@ def _group_label(listing: FundListing) -> str:
 def fund_items(report: Report) -> list[CheckResult]:
     """Each group's items against its subtotal; the groups under one total against that total."""
     results: list[CheckResult] = []
+    display = display_precision(report.mentions)
     for listing in report.fund_listings:
         subtotal = from_fact("subtotal", listing.subtotal, name=listing.group)
         items = _item_figures(report, listing)
         if subtotal is None or not items or _not_a_partition(items, subtotal):
             continue
-        found, tol = sum_against(items, subtotal)
+        found, tol = sum_against(items, subtotal, display)
         results.append(compare(CHECK, subtotal.value, found, tol, "money",
                                [*items, subtotal], f"{_group_label(listing)}小计", stated=subtotal))
     by_total: dict[tuple[object, ...], list[FundListing]] = {}
@@ -81,7 +82,7 @@ def fund_items(report: Report) -> list[CheckResult]:
                 parts.extend(_item_figures(report, listing, seen))
         if not parts or _not_a_partition(parts, total):
             continue
-        found, tol = sum_against(parts, total)
+        found, tol = sum_against(parts, total, display)
         groups = [g.group for g in listings if g.group]
         what = "、".join(f"“{g}”" for g in groups) + "合计" if groups else "资金明细合计"
         result = compare(CHECK, total.value, found, tol, "money", [*parts, total], what, stated=total)

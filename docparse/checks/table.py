@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from docparse.checks.figures import Figure, from_fact, from_row, show, tolerance_rules
+from docparse.checks.figures import Figure, display_precision, from_fact, from_row, show, tolerance_rules
 from docparse.checks.rates import table_rules
 from docparse.checks.registry import register
 from docparse.checks.results import compare, make, sum_against, sum_of
@@ -103,6 +103,7 @@ def _score(indicator: Indicator, role: str = "score") -> Figure | None:
 def money_rows(report: Report) -> list[CheckResult]:
     """年度资金总额 = Σ its sources, column by column, where the total and a source are stated."""
     results: list[CheckResult] = []
+    display = display_precision(report.mentions)
     for table in tables(report):
         if table.total is None or not table.sources:
             continue
@@ -111,7 +112,7 @@ def money_rows(report: Report) -> list[CheckResult]:
             parts = [f for f in (from_row("source", r, column) for r in table.sources) if f is not None]
             if total is None or not parts:
                 continue
-            found, tol = sum_against(parts, total)
+            found, tol = sum_against(parts, total, display)
             label, label_en = COLUMN_LABELS[column]
             results.append(compare(MONEY_ROWS, total.value, found, tol, "money",
                                    [*parts, total], label, label_en))

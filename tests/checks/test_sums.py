@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from docparse.checks.sums import fund_items
 
 from .build import fact, listing, report, statuses
@@ -103,3 +105,18 @@ def test_listing_cut_short_by_the_end_of_the_text_is_unknown() -> None:
     assert statuses(results) == ["unknown"] and "中断" in results[0].message
     with reading(document_from_text(text + "。\n二、其他")):
         assert statuses(fund_items(rep)) == ["fail"]
+
+
+def test_amounts_below_the_reports_display_precision_are_exact() -> None:
+    from docparse.model import Mention, Provenance
+
+    def make(with_finer: bool):
+        rep = report()
+        listing(rep, ["12.5", "8.9", "38.6", "9.2"], total="69.4")  # 69.2 printed as 69.4
+        if with_finer:  # the report prints 万元 to 2 decimals elsewhere: 12.5 is not a rounded figure
+            rep.mentions.append(Mention("money", "223.57万元", Decimal("2235700"), Provenance(line=9)))
+        return fund_items(rep)
+
+    results = make(False)
+    assert statuses(results) == ["pass"] and results[0].note  # ±0.25万元 of rounding could explain it
+    assert statuses(make(True)) == ["fail"]
