@@ -148,6 +148,9 @@ def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: 
             _number(Part("number", f.start, f.end, cell.text[f.start - cell.start:f.end - cell.start],
                          glued=True), cell, state, added, piped, keyed)
         else:
+            if f.kind == "percent" and keyed is None and state.cols and "rate" in state.cols[state.ptr:]:
+                # a written percent stands in the rate column: rows that lost empty cells realign here
+                state.ptr += state.cols[state.ptr:].index("rate")
             kind = keyed or _advance(state)
             if kind == "target":
                 state.row_target = f
