@@ -1,10 +1,11 @@
 """Reader benchmark: fidelity against the generated corpus gold, speed against bare libraries,
 peak memory on a long PDF.
 
-    python benchmarks/bench_readers.py [--pages 300] [--repeat 3] [--work DIR]
+    python benchmarks/bench_readers.py [--pages 300] [--repeat 3] [--random 100 --seed 11] [--work DIR]
 
 Prints, all measured in this run on this machine:
-- fidelity on ``corpus/fixtures``: character error rate of PDF body text, exact .docx/.doc/.wps
+- fidelity on ``corpus/fixtures`` (and on ``--random`` freshly generated reports): character
+  error rate of PDF body text, exact .docx/.doc/.wps
   text, table grids equal, heading numbers present, page furniture leaking into body blocks;
 - PDF pages per second: docparse's reader (tables included) against bare pdfplumber
   ``page.extract_text()`` over the same pages, and the ratio;
@@ -35,12 +36,12 @@ from tests.readers import builders  # noqa: E402
 FIXTURES = ROOT / "corpus" / "fixtures"
 
 
-def fidelity() -> dict[str, float]:
-    """Compare every readable generated file with its gold."""
+def fidelity(folder: Path = FIXTURES) -> dict[str, float]:
+    """Compare every readable generated file in ``folder`` with its gold."""
     chars = errors = 0
     per_format: dict[str, list[int]] = {}
     tables_ok = tables_all = heads_ok = heads_all = leaks = exact_files = exact_all = 0
-    for gold_path in sorted(FIXTURES.glob("*.gold.json")):
+    for gold_path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         fmt = gold.get("format")
         if fmt not in ("docx", "pdf", "doc", "wps") or (gold.get("fault") or {}).get("kind") in (
@@ -70,7 +71,7 @@ def fidelity() -> dict[str, float]:
         heads_all += len(gold["headings"])
         heads_ok += sum(1 for h in gold["headings"] if any(p.startswith(h["text"]) for p in paragraphs))
         leaks += sum(1 for f in gold["furniture"] for b in document.body if f in b.text)
-    print("fidelity on corpus/fixtures")
+    print(f"fidelity on {folder}")
     for fmt, (n, d, files) in sorted(per_format.items()):
         print(f"  {fmt:5s} {files:3d} files  CER {d / max(1, n):.4%}  ({d} edits / {n} chars)")
     print(f"  Word-family files with exactly the gold text: {exact_files}/{exact_all}")
@@ -197,10 +198,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--random", type=int, default=0, help="also generate and score this many .docx/.pdf")
+    parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "docparse-bench-readers")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     fidelity()
+    if args.random:
+        folder = args.work / f"random-{args.random}-{args.seed}"
+        if not folder.is_dir():
+            subprocess.run([sys.executable, "-m", "corpus.generate", "--out", str(folder), "--count",
+                            str(args.random), "--seed", str(args.seed), "--formats", "docx,pdf", "--faults", "0"],
+                           check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        fidelity(folder)
     fixtures = [p for p in sorted(FIXTURES.glob("*.pdf")) if _readable(p)]
     pdf_speed(fixtures, args.repeat)
     docs = [p for p in sorted(FIXTURES.glob("*.docx")) if _readable(p)]

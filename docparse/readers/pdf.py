@@ -221,7 +221,7 @@ class _Layout:
         pitch = {k: sorted(v)[len(v) // 2] for k, v in pitches.items()}
         widths = sorted(p.width for p in pages)
         ratios = sorted(p / k for k, v in pitches.items() if k for p in v)
-        spacing = ratios[len(ratios) // 2] if ratios else 0.0
+        spacing = ratios[len(ratios) // 4] if ratios else 0.0  # low quartile: lines within a paragraph
         return cls(left, right, pitch, widths[len(widths) // 2] / 2 if widths else 0.0, spacing)
 
     def full(self, line: Line, after: Line | None = None) -> bool:
