@@ -48,6 +48,16 @@ def _sentences(block: Block, mentions: list[Mention]) -> list[_Run]:
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[①-⑳])\s*")
 
 
+def _bracketed_at(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` stands inside brackets opened since ``start`` (a note, not part of the listing)."""
+    before = text[start:pos]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+
+
+def _bracketed(text: str, start: int, m: Mention) -> bool:
+    return _bracketed_at(text, start, m.provenance.start or 0)
+
+
 def _finditer(text: str, word: str, start: int, end: int) -> list[int]:
     out, pos = [], text.find(word, start, end)
     while pos != -1:
@@ -89,7 +99,7 @@ def _listing(run: _Run) -> _Listing | None:
     text = run.block.text
     conf = rules("funds")
     money = [m for m in run.mentions if m.kind == "money" and not m.is_range
-             and m.qualifier not in ("approx", "more_than")]
+             and m.qualifier not in ("approx", "more_than") and not _bracketed(text, run.start, m)]
     if len(money) < int(conf["min_items"]):
         return None
     head_end = money[0].provenance.start or 0
@@ -98,7 +108,8 @@ def _listing(run: _Run) -> _Listing | None:
     # "下达…1883.00万元。其中，…" in one sentence: amounts before the opener are the total.
     plain = simplified(text)
     positions = sorted({pos for opener in words("funds", "listing_openers")
-                        for pos in _finditer(plain, opener, run.start, run.end)})
+                        for pos in _finditer(plain, opener, run.start, run.end)
+                        if not _bracketed_at(plain, run.start, pos)})
     starts = [m.provenance.start or 0 for m in money]
     splitting = [p for p in positions if any(s < p for s in starts) and any(s > p for s in starts)]
     leading = [p for p in positions if starts and p < starts[0]]
@@ -131,6 +142,7 @@ def _listing(run: _Run) -> _Listing | None:
     for k, m in enumerate(money):
         start = m.provenance.start or 0
         raw = text[prev_end:start] if k else head[first_name_from:]
+        raw = re.sub(r"^\s*[（(][^（()）]*[）)]", "", raw)  # a note on the previous amount ("(每亩3元)")
         prev_end = m.provenance.end or start
         if _is_total(raw) and k == len(money) - 1 and items:
             subtotal = m
@@ -149,8 +161,8 @@ def _listing(run: _Run) -> _Listing | None:
     if len(items) < int(conf["min_items"]):
         return None
     factual = sum(1 for name, _ in items if any(w in simplified(name) for w in conf["fact_words"]))
-    if factual * 2 >= len(items):
-        return None
+    if factual * 2 >= len(items) and opener_at == -1 and subtotal is None:
+        return None  # figures of different facts side by side, not parts of one whole
     bare = group is None and opener_at == -1 and lead_total is None and subtotal is None
     if bare and len(items) < 3:
         return None  # two figures in a sentence are not yet a listing
@@ -178,9 +190,12 @@ def _preceding_total(runs: list[_Run], idx: int, prev: tuple[Mention, _Run] | No
     for j in range(idx - 1, -1, -1):
         amounts = [m for m in runs[j].mentions if m.kind == "money" and not m.is_range]
         if amounts:
-            ok = (_says_total(runs[j]) or (opened and j == idx - 1)) and (
-                runs[j].block.index, runs[j].start) not in listed
-            return _whole(amounts, items_sum) if ok else None
+            if (runs[j].block.index, runs[j].start) in listed:
+                return None
+            if _says_total(runs[j]):
+                return _whole(amounts, items_sum)
+            # right before a listing opened by 其中: the amount its items add up to, if one does
+            return next((m for m in amounts if m.low == items_sum), None) if opened and j == idx - 1 else None
         if j < idx - 2:
             return None
     if prev is None:
