@@ -20,15 +20,10 @@ def family_order(heads: list[Candidate]) -> list[str]:
         rank.setdefault(h.family, h.rank)
         if h.family in order:
             continue
-        if not order or h.number == 1 or h.number is None:
-            if h.number is None:  # a styled heading: its rank places it
-                pos = next((i for i, f in enumerate(order) if rank[f] > h.rank), len(order))
-                order.insert(pos, h.family)
-            else:
-                order.append(h.family)
-        else:
-            pos = next((i for i, f in enumerate(order) if rank[f] > h.rank), len(order))
-            order.insert(pos, h.family)
+        if h.number == 1:  # opens below what came before
+            order.append(h.family)
+        else:  # starts mid-count, or has no number: its usual rank places it
+            order.insert(next((i for i, f in enumerate(order) if rank[f] > h.rank), len(order)), h.family)
     return order
 
 
