@@ -67,8 +67,11 @@ def canonical(title: str) -> tuple[str | None, float]:
 
 
 def map_sections(sections: list[Section]) -> None:
-    """Set ``canonical`` and ``canonical_score`` on the top-level sections."""
+    """Set ``canonical`` and ``canonical_score`` on the top-level sections (level 1; a section an
+    excerpt opens below the top level has no canonical key)."""
     for s in sections:
+        if s.level != 1:
+            continue
         name, sc = canonical(s.title or s.heading)
         s.canonical = name
         s.canonical_score = float(sc)
@@ -79,7 +82,7 @@ def missing(sections: list[Section], report_type: str) -> list[dict[str, Any]]:
     expected = outlines()["expected"].get(report_type) or []
     if not sections:
         return []
-    have = {s.canonical for s in sections}
+    have = {s.canonical for s in sections if s.level == 1}
     out = []
     for group in expected:
         if not have.intersection(group):

@@ -59,3 +59,8 @@ def test_missing_sections_are_warned_for_the_type() -> None:
     missing = [w["expected"] for w in warning(a, "section_missing")]
     assert ["performance"] in missing and ["conclusion", "problems", "suggestions"] in missing
     assert not any("basic_info" in m for m in missing)
+
+
+def test_a_section_below_the_top_level_gets_no_key() -> None:
+    a = run_text("（二）项目效益情况\n效益良好。\n五、评价结论\n结论。\n")
+    assert [(s.level, s.canonical) for s in a.report.sections] == [(2, None), (1, "conclusion")]
