@@ -17,6 +17,7 @@ import io
 import json
 import os
 import random
+import resource
 import shutil
 import signal
 import subprocess
@@ -54,11 +55,19 @@ def take_first(folder: Path, target: Path, limit: int) -> Path:
     return target
 
 
+CPU_SECONDS: dict[str, float] = {}
+
+
 def batch(inputs: list[str], out: Path, workers: int, **kw: object) -> tuple[BatchResult, float]:
+    """Run a batch in this process (workers are its children); wall seconds, CPU seconds noted by ``out``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = run_batch(BatchOptions(inputs=inputs, out_dir=str(out), workers=workers, **kw),
                        LineProgress(io.StringIO()))
-    return result, time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SECONDS[out.name] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return result, wall
 
 
 def deterministic_outputs(out: Path) -> dict[str, bytes]:
@@ -274,6 +283,10 @@ def main() -> None:
         print(f"{label}: {res.parsed} docs in {secs:.1f} s = {res.parsed / secs:.2f} docs/s, "
               f"{res.pages / secs:.2f} PDF pages/s ({pages} PDF pages in the set)")
     print(f"speed-up 2 vs 1 workers: {t1 / t2:.2f}x  (load average now {os.getloadavg()[0]:.2f})")
+    for label, name, secs in (("1 worker ", "out1", t1), ("2 workers", "out2", t2)):
+        cpu = CPU_SECONDS[name]
+        print(f"{label}: worker CPU {cpu:.1f} s = {cpu / one.parsed:.3f} CPU s/doc; "
+              f"cores actually obtained {cpu / secs:.2f} (the machine is shared)")
     print(f"1 worker: {stats_line(one)}")
     print(f"2 workers: {stats_line(two)}")
 
