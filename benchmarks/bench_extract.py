@@ -34,7 +34,7 @@ from docparse.readers import read  # noqa: E402
 
 MONEY_FIELDS = ("budget", "adjusted_budget", "spent", "weight", "rate", "score")
 IND_FIELDS = ("level1", "level2", "target", "actual", "weight", "score", "met")
-UNREADABLE = {"encrypted", "corrupt", "no_text_layer"}
+UNREADABLE = {"encrypted", "corrupt", "no_text_layer", "truncated"}  # content missing or cut off
 
 
 def same(a: Any, b: Any) -> bool:
