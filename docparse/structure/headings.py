@@ -10,6 +10,7 @@ outline levels always make a heading.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from docparse.model import Block, Document
@@ -242,6 +243,7 @@ def _with_trailing(heads: list[Candidate], lines: list[Line]) -> list[Candidate]
     as text taken from PDF can join them: a short title closing the block, whose number carries on
     the heading before it of the same family and is carried on by the next one."""
     found: list[Candidate] = []
+    keys = [(h.block, h.start) for h in heads]
     for i, line in enumerate(lines):
         if line.flattened or line.toc or line.cell or (i + 1 < len(lines) and lines[i + 1].block == line.block):
             continue
@@ -253,8 +255,8 @@ def _with_trailing(heads: list[Candidate], lines: list[Line]) -> list[Candidate]
             if re.search(r"[。；;:,，]", tail[marker.end:]):
                 continue
             at = line.start + m.end()
-            before = [h for h in heads if (h.block, h.start) < (line.block, at)]
-            after = [h for h in heads if (h.block, h.start) > (line.block, at)]
+            cut = bisect_left(keys, (line.block, at))
+            before, after = heads[:cut], heads[cut:]
             prev = next((h for h in reversed(before) if h.family == marker.family), None)
             nxt = next((h for h in after if h.family == marker.family), None)
             if prev is None or prev.number != marker.number - 1:

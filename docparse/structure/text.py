@@ -23,13 +23,18 @@ def _opencc():  # type: ignore[no-untyped-def]
     return OpenCC("t2s")
 
 
-@cache
-def _simplified(ch: str) -> str:
+_T2S: dict[int, int] = {}  # traditional → simplified, one character for one, filled as characters are met
+_SEEN: set[str] = set()
+
+
+def _learn(chars: set[str]) -> None:
     cc = _opencc()
-    if cc is None:
-        return ch
-    out = cc.convert(ch)
-    return out if len(out) == 1 else ch
+    for ch in chars:
+        _SEEN.add(ch)
+        if cc is not None and "\u3400" <= ch <= "\u9fff":
+            out = cc.convert(ch)
+            if len(out) == 1 and out != ch:
+                _T2S[ord(ch)] = ord(out)
 
 
 def fold_width(text: str) -> str:
@@ -42,7 +47,10 @@ def fold(text: str) -> str:
     text = fold_width(text)
     if text.isascii():
         return text
-    return "".join(_simplified(ch) if "\u3400" <= ch <= "\u9fff" else ch for ch in text)
+    new = set(text) - _SEEN
+    if new:
+        _learn(new)
+    return text.translate(_T2S)
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
