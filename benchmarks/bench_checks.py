@@ -1,7 +1,7 @@
 """Checks benchmark: injected faults flagged, false alarms, the real corpus's stated arithmetic, the seed.
 
 Usage: python benchmarks/bench_checks.py [--count N] [--formats txt,docx,pdf] [--seed S] [--faults F]
-                                          [--no-generate] [--keep DIR] [--verbose]
+                                          [--no-generate] [--folder DIR] [--keep DIR] [--verbose]
 
 - Generated reports (``corpus/fixtures`` plus ``--count`` fresh ones from ``corpus.generate``): a gold
   check with status ``fail`` (an altered item, total, rate or score) is *flagged* when docparse reports
@@ -192,6 +192,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--faults", type=float, default=0.6, help="share of fresh reports with a fault")
     ap.add_argument("--no-generate", action="store_true", help="only the committed fixtures")
+    ap.add_argument("--folder", type=Path, help="also evaluate reports generated earlier into this folder")
     ap.add_argument("--keep", type=Path, help="write the fresh reports here (kept) instead of a temporary folder")
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
@@ -211,6 +212,8 @@ def main() -> int:
         produce(random_specs(args.count, args.seed, args.formats.split(","), args.faults), out_dir)
         print(f"  generated {args.count} reports ({args.formats}) in {time.perf_counter() - start:.1f}s")
         folders.append(out_dir)
+    if args.folder is not None:
+        folders.append(args.folder)
     totals: Counter = Counter()
     by_check: dict[str, Counter] = {}
     for folder in folders:
