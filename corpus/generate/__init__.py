@@ -54,6 +54,7 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20, jobs: int = 1) -> 
     written: list[Path] = []
     golds: dict[str, dict[str, Any]] = {}
     via_office: dict[str, list[tuple[Spec, Path]]] = {"pdf": [], "doc": []}
+    footers: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="corpus-gen-") as tmp_name:
         tmp = Path(tmp_name)
         for spec in specs:
@@ -62,6 +63,7 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20, jobs: int = 1) -> 
                     "generator": {"kind": spec.kind, "seed": spec.seed},
                     "fault": spec.options.get("fault")}
             golds[spec.id] = gold
+            footers[spec.id] = doc.footer
             target = outdir / f"{spec.id}.{spec.format}"
             route = spec.options.get("pdf", "libreoffice")
             if spec.format == "txt":
@@ -76,7 +78,7 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20, jobs: int = 1) -> 
                 pin_zip(docx)
                 if spec.format == "docx":
                     if doc.footer:
-                        gold["furniture"].append("- 1 -")
+                        gold["furniture"].append(doc.footer_text(1, 1))
                 else:
                     via_office["pdf" if spec.format == "pdf" else "doc"].append((spec, docx))
             written.append(target)
@@ -88,9 +90,10 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20, jobs: int = 1) -> 
                 shutil.move(produced, outdir / f"{spec.id}.{spec.format}")
                 if spec.format == "pdf":
                     pin_pdf(outdir / f"{spec.id}.pdf")
-                if spec.format == "pdf" and spec.options.get("furniture"):
+                if spec.format == "pdf" and footers.get(spec.id):
                     pages = _pdf_pages(outdir / f"{spec.id}.pdf") or 0
-                    golds[spec.id]["furniture"] += [f"- {n} -" for n in range(1, pages + 1)]
+                    golds[spec.id]["furniture"] += [footers[spec.id].format(page=n, pages=pages)
+                                                    for n in range(1, pages + 1)]
     for spec in specs:
         gold = golds[spec.id]
         if spec.options.get("fault"):

@@ -10,6 +10,7 @@ autonum_linked: the Heading styles carry the numbering, paragraphs only name the
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -163,25 +164,35 @@ def _runs(paragraph: Any, parts: list[Any], east_asia: str, rng: random.Random |
             _fonts(paragraph.add_run(text), east_asia, size, bold)
 
 
-def _field_footer(section: Any, east_asia: str) -> None:
-    p = section.footer.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _fonts(p.add_run("- "), east_asia, 10.5)
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        run = p.add_run()
+def _field(paragraph: Any, instr: str, east_asia: str) -> None:
+    """A Word field (PAGE, NUMPAGES) with "1" as its cached result."""
+    for kind, text in (("begin", None), (None, f" {instr} "), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
         _fonts(run, east_asia, 10.5)
         if kind:
             fld = OxmlElement("w:fldChar")
             fld.set(qn("w:fldCharType"), kind)
             run._r.append(fld)
-        elif text == " PAGE ":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        else:
+        elif text == "1":
             run.text = text
-    _fonts(p.add_run(" -"), east_asia, 10.5)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+            run._r.append(el)
+
+
+def _field_footer(section: Any, template: str, east_asia: str) -> None:
+    """The footer template with {page} and {pages} as PAGE and NUMPAGES fields."""
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for piece in re.split(r"(\{page\}|\{pages\})", template):
+        if piece == "{page}":
+            _field(p, "PAGE", east_asia)
+        elif piece == "{pages}":
+            _field(p, "NUMPAGES", east_asia)
+        elif piece:
+            _fonts(p.add_run(piece), east_asia, 10.5)
 
 
 def _table(doc: Any, table: Table, east_asia: str) -> None:
@@ -285,6 +296,6 @@ def write_docx(document: Document, path: Path, options: dict[str, Any], seed: in
         hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _fonts(hp.add_run(document.header), east_asia, 9)
     if document.footer:
-        _field_footer(section, east_asia)
+        _field_footer(section, document.footer, east_asia)
     doc.core_properties.author = "docparse corpus"
     doc.save(str(path))

@@ -105,7 +105,10 @@ class Document:
 
     blocks: list[Any] = field(default_factory=list)
     header: str | None = None
-    footer: bool = False  # "- N -" page numbers
+    footer: str = ""  # page-number footer template: "- {page} -" or "第{page}页 共{pages}页"
+
+    def footer_text(self, page: int, pages: int) -> str:
+        return self.footer.format(page=page, pages=pages)
     meta: dict[str, Any] = field(default_factory=dict)
 
     def paragraphs(self) -> list[Para]:

@@ -159,6 +159,9 @@ def extra_amounts(b: Builder, ctx: Context) -> None:
                                           "at_least")
     b.p("项目资金带动相关产业增收", pre3, m3, post3, "，较上年提高", _points(b), "。近年来全县同类项目累计投入",
         b.money.money(Decimal(b.rng.randint(105, 380)) * WAN * 100, "yi"), "。")
+    permille = b.rng.randint(1, 5)
+    b.p("资金支付差错率控制在", Mention("percent", f"{permille}‰", plain(Decimal(permille) / 10), "at_most",
+                                      comparator="以内"), "以内。")
 
 
 def _points(b: Builder) -> Mention:

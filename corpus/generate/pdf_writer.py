@@ -43,8 +43,10 @@ def _font(options: dict[str, Any]) -> str:
 class _Layout:
     """Places lines on pages; records page furniture and amounts split across lines."""
 
-    def __init__(self, c: canvas.Canvas, font: str, doc: Document, right: float, kangxi: bool) -> None:
+    def __init__(self, c: canvas.Canvas, font: str, doc: Document, right: float, kangxi: bool,
+                 pages: int) -> None:
         self.c, self.font, self.doc, self.right, self.kangxi = c, font, doc, right, kangxi
+        self.pages = pages  # the total from an earlier pass (for "共N页")
         self.page = 0
         self.y = 0.0
         self.wrapped_amounts = 0
@@ -72,7 +74,7 @@ class _Layout:
             self.draw((PAGE_W - self.width(self.doc.header, 9)) / 2, PAGE_H - 50, self.doc.header, 9)
             self.c.line(LEFT, PAGE_H - 56, PAGE_W - self.right, PAGE_H - 56)
         if self.doc.footer:
-            foot = f"- {self.page} -"
+            foot = self.doc.footer_text(self.page, self.pages)
             self.draw((PAGE_W - self.width(foot, 10)) / 2, 40, foot, 10)
 
     def room(self, height: float) -> None:
@@ -188,12 +190,13 @@ class _Layout:
         self.y = top - sum(heights[a:b])
 
 
-def _render(doc: Document, options: dict[str, Any], right: float, encrypt: Any) -> tuple[bytes, int, int]:
+def _render(doc: Document, options: dict[str, Any], right: float, encrypt: Any,
+            pages: int = 0) -> tuple[bytes, int, int]:
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1, encrypt=encrypt)
     c.setTitle("")
     kangxi = (options.get("fault") or {}).get("kind") == "kangxi"
-    layout = _Layout(c, _font(options), doc, right, kangxi)
+    layout = _Layout(c, _font(options), doc, right, kangxi, pages)
     for block in doc.blocks:
         if isinstance(block, PageBreak):
             layout.new_page()
@@ -232,12 +235,12 @@ def write_pdf(doc: Document, path: Path, options: dict[str, Any], seed: int, gol
     while options.get("wrap_amount") and not wrapped and right < RIGHT + 60:
         right += 1.5
         data, wrapped, pages = _render(doc, options, right, None)
-    if encrypt is not None:
-        data, wrapped, pages = _render(doc, options, right, encrypt)
+    if encrypt is not None or "{pages}" in doc.footer:
+        data, wrapped, pages = _render(doc, options, right, encrypt, pages)
     if kind == "no_text_layer":
         _images_only(data, path)
     else:
         path.write_bytes(data)
     gold["pdf_wrapped_amounts"] = wrapped
     if doc.footer:
-        gold["furniture"] += [f"- {n} -" for n in range(1, pages + 1)]
+        gold["furniture"] += [doc.footer_text(n, pages) for n in range(1, pages + 1)]

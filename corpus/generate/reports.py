@@ -7,8 +7,8 @@ from decimal import Decimal
 from corpus.generate import vocab
 from corpus.generate.builder import Builder, cell, grid
 from corpus.generate.figures import draw
-from corpus.generate.model import Table
-from corpus.generate.numbers import WAN, count, percent, plain, rounded
+from corpus.generate.model import Mention, Table
+from corpus.generate.numbers import WAN, chinese_count, count, percent, plain, rounded
 from corpus.generate.parts import (
     Context,
     arrival_sentence,
@@ -49,7 +49,7 @@ def _title(b: Builder, text: str, split_at: str) -> str:
 def _header(b: Builder, ctx: Context) -> None:
     if b.options.get("furniture"):
         b.doc.header = f"{ctx.unit}{ctx.year}年度绩效自评材料"
-        b.doc.footer = True
+        b.doc.footer = "第{page}页 共{pages}页" if b.options.get("footer") == "page_of" else "- {page} -"
 
 
 def _toc(b: Builder, headings: list[str]) -> None:
@@ -121,8 +121,10 @@ def project_seed_outline(b: Builder) -> dict:
     b.p(ctx.theme.work[0] + ctx.theme.work[2])
     b.h(2, "项目管理情况")
     b.p(ctx.theme.work[1] + f"项目于{ctx.year}年12月底前全部完成。")
+    n_rules = b.rng.randint(2, 6)
     b.p(b.rng.choice(["全年开展督导检查", "项目实施期间组织现场调度"]),
-        count(b.rng.randint(2, 9) * 10, "次", "more_than"), "，发现问题均已整改到位。")
+        count(b.rng.randint(2, 9) * 10, "次", "more_than"), "，制定完善管理制度",
+        Mention("count", chinese_count(n_rules) + "项", str(n_rules), unit="项"), "，发现问题均已整改到位。")
     b.h(1, "项目绩效情况", "performance")
     performance_levels(b, ctx, 2)
     b.h(1, "项目自评结果", "conclusion")
@@ -206,7 +208,8 @@ def evaluation_report(b: Builder) -> dict:
     b.h(2, "评价目的、对象和范围")
     b.p(f"本次评价对象为{ctx.year}年度{ctx.project}的全部资金，评价旨在了解资金使用效益，为后续预算安排提供参考。")
     b.h(2, "评价原则、方法和指标体系")
-    b.p("评价遵循科学公正、分类管理、绩效相关的原则，采用比较法、因素分析法和公众评判法，从决策、过程、产出、效益四个方面构建评价指标体系。")
+    b.p("评价遵循科学公正、分类管理、绩效相关的原则，采用比较法、因素分析法和公众评判法，从决策、过程、产出、效益",
+        Mention("count", "四个", "4", unit="个"), "方面构建评价指标体系。")
     b.h(2, "评价工作过程")
     b.p("评价组实地走访", count(b.rng.randint(3, 9), "个"), "乡镇，查阅资料", count(b.rng.randint(60, 400), "份"),
         "，访谈相关人员", count(b.rng.randint(20, 90), "人"), "。")

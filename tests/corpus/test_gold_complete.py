@@ -12,8 +12,8 @@ from .reading import golds, load
 
 GOLDS = golds()
 MEASURES = "人次|平方米|公里|个|件|次|人|名|户|套|所|场|册|处|项|亩|份"
-COUNT = re.compile(rf"(?<![\d.,])\d+(?:余)?(?:{MEASURES})(?!百分点)")
-PERCENT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%")
+COUNT = re.compile(rf"(?<![\d.,第每])(?:\d+|[一二三四五六七八九十两]+)(?:余)?(?:{MEASURES})(?!百分点|性)")
+PERCENT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[%‰]")
 MONEY = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?:万余元|万元|亿元|元)")
 YEAR = re.compile(r"\d{4}年")
 
