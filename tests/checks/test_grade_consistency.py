@@ -94,3 +94,13 @@ def test_unknown_id_and_broken_check(monkeypatch: pytest.MonkeyPatch) -> None:
     rep = graded("97", "优")
     assert run_checks(rep) == []
     assert rep.warnings == [{"code": "check_error", "message": "grade.band: ZeroDivisionError: boom"}]
+
+
+def test_every_check_has_messages_in_both_languages() -> None:
+    from docparse.checks.results import messages
+
+    table = messages()["checks"]
+    for check_id in CATALOGUE:
+        assert {"pass", "fail"} <= set(table[check_id]), check_id
+        for entry in table[check_id].values():
+            assert entry["zh"] and entry["en"]
