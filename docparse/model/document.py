@@ -101,7 +101,8 @@ class Block:
 
     ``text`` of a table block is its rows joined by newlines, cells by `` | ``, so that text-level
     stages (headings, mentions) see tables too; the grid itself is in ``table``.
-    Layout cues are ``None`` when the reader cannot tell.
+    Layout cues are ``None`` when the reader cannot tell. ``outline_level`` is 1-based (1 = top level,
+    Word's ``w:outlineLvl`` 0 becomes 1); ``numbering`` is the rendered automatic-numbering label.
     """
 
     index: int
