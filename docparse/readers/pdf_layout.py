@@ -87,7 +87,8 @@ def line_text(chars: list[Char]) -> str:
         if prev is not None and not spaced:
             gap = ch.x0 - prev.x1
             size = max(ch.size, prev.size, 1.0)
-            if gap > 1.5 * size or (gap > 0.15 * size and _ascii_word(prev.text) and _ascii_start(ch.text)):
+            word_gap = gap > 0.15 * size and _ascii_word(prev.text) and _ascii_start(ch.text)
+            if gap > 1.5 * size or word_gap:
                 out.append(" ")
         out.append(ch.text)
         prev = ch

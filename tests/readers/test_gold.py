@@ -65,7 +65,9 @@ def test_reader_matches_gold(gold_path: Path):
         assert any(p.startswith(heading["text"]) for p in paragraphs), heading["text"]
     for text in gold["furniture"]:
         assert not any(text in b.text for b in document.body), text
-    furniture = {b.text for b in document.blocks if b.role in ("header", "footer")}
-    assert set(gold["furniture"]) <= furniture
+    # present as furniture blocks (a PDF may not keep a space it only drew as distance: 第1页 共1页)
+    key = (lambda text: "".join(text.split())) if gold["format"] == "pdf" else (lambda text: text)
+    furniture = {key(b.text) for b in document.blocks if b.role in ("header", "footer")}
+    assert {key(text) for text in gold["furniture"]} <= furniture
     if gold["format"] in ("doc", "wps"):
         assert document.converted_from == f".{gold['format']}"
