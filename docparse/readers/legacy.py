@@ -28,12 +28,13 @@ def soffice_path() -> str | None:
 
 
 def convert_to_docx(path: Path, out_dir: Path, timeout: float = TIMEOUT_SECONDS,
-                    suffix: str | None = None) -> Path:
+                    suffix: str | None = None, why: str | None = None) -> Path:
     """Convert ``path`` to .docx inside ``out_dir`` and return the new file's path."""
     program = soffice_path()
     if program is None:
-        raise MissingProgram(path, f"reading {path.suffix or 'this file'} needs the program 'soffice' "
-                                   f"(LibreOffice), not found on PATH; {_INSTALL_HINT}")
+        what = f"{why}; reading it" if why else f"reading {path.suffix or 'this file'}"
+        raise MissingProgram(path, f"{what} needs the program 'soffice' (LibreOffice), not found on PATH; "
+                                   f"{_INSTALL_HINT}")
     source = path
     if suffix is not None and path.suffix.lower() != suffix:
         source = out_dir / f"input{suffix}"  # LibreOffice picks its import filter partly by suffix
@@ -62,12 +63,14 @@ def convert_to_docx(path: Path, out_dir: Path, timeout: float = TIMEOUT_SECONDS,
 
 def convert_and_read(path: Path, suffix: str | None = None, why: str | None = None,
                      timeout: float = TIMEOUT_SECONDS) -> Document:
-    """Convert with LibreOffice and read the result; the Document names the original format."""
+    """Convert with LibreOffice and read the result; the Document names the original format.
+
+    ``why`` says why a conversion is needed (a misnamed file) in the error when LibreOffice is missing.
+    """
     from docparse.readers.docx import read_docx_file
 
-    del why  # the caller words its own warning
     with tempfile.TemporaryDirectory(prefix="docparse-conv-") as tmp:
-        converted = convert_to_docx(path, Path(tmp), timeout=timeout, suffix=suffix)
+        converted = convert_to_docx(path, Path(tmp), timeout=timeout, suffix=suffix, why=why)
         document = read_docx_file(converted, converted=True)
     original = (suffix or path.suffix).lower()
     document.path = str(path)

@@ -48,3 +48,12 @@ def test_conversion_timeout(converted, tmp_path):
     with pytest.raises(ConversionTimeout) as info:
         legacy.convert_to_docx(converted["sample.doc"], tmp_path, timeout=0.05)
     assert "LibreOffice" in info.value.line()
+
+
+def test_misnamed_doc_without_soffice_says_what_it_is(converted, tmp_path, monkeypatch):
+    path = tmp_path / "misnamed.docx"
+    shutil.copyfile(converted["sample.doc"], path)
+    monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
+    with pytest.raises(MissingProgram) as info:
+        read(path)
+    assert "really a Word 97-2003 .doc" in info.value.line() and "soffice" in info.value.line()
