@@ -171,3 +171,13 @@ def test_glued_run_with_lost_leading_digits_keeps_rate_weight_and_score() -> Non
     total, part = out.money_rows
     assert total.name == "年度总金额" and (total.budget, total.rate) == (None, None)
     assert (part.budget, part.spent, part.rate, part.weight, part.score) == (None, None, D("86.40"), D(10), D("8.64"))
+
+
+def test_scoring_criteria_column_is_not_the_score() -> None:
+    rows: list[list[str | None]] = [
+        ["一级指标", "二级指标", "三级指标", "指标解释", "评分标准", "分值", "得分"],
+        ["产出指标", "数量指标", "完成改造户数", "当年完成的改造户数", "完成得满分，每少1户扣0.5分", "20", "19.5"],
+    ]
+    out = read(_doc(_table(rows, {})))
+    (ind,) = out.indicators
+    assert (ind.name, ind.weight, ind.score, ind.target) == ("完成改造户数", D(20), D("19.5"), None)
