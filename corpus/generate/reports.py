@@ -15,17 +15,15 @@ from corpus.generate.parts import (
     budget_sentence,
     extra_amounts,
     fund_listing,
-    funds_table,
     goal_targets,
     indicator_prose,
-    money_cell,
     performance_levels,
     score_sentence,
-    self_eval_tables,
     shown_score,
     spending_sentence,
     staff,
 )
+from corpus.generate.tables import funds_table, money_cell, self_eval_tables
 
 
 def context(b: Builder, theme_index: int | None = None) -> Context:
