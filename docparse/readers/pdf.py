@@ -24,6 +24,7 @@ from docparse.errors import CorruptInput, EncryptedInput
 from docparse.model import Cell, Document, Provenance, Table, table_text
 from docparse.readers import register, sha256_file
 from docparse.readers.common import cell_offsets
+from docparse.readers.layout_rules import layout_rules
 from docparse.readers.pdf_chars import Char, page_chars, page_graphics
 from docparse.readers.pdf_layout import FurnitureFinder, Line, join_text, make_lines
 from docparse.readers.pdf_tables import PdfTable, TooManyRules, find_tables
@@ -31,14 +32,8 @@ from docparse.readers.radicals import map_radicals
 
 PASSWORD_ENV = "DOCPARSE_PDF_PASSWORD"
 
-# A line that opens a numbered heading or list item starts a new paragraph after a finished sentence.
-_LIST_LABEL = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:\.\d+)*[、．.]\D|"
-    r"第[一二三四五六七八九十百\d]+[章节部分条]|[①-⑳])"
-)
 # pdfplumber puts a space wherever glyphs stand apart; next to Chinese text it is spacing, not a word gap.
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) +(?=\S)|(?<=\S) +(?=[\u3000-\u9fff\uff00-\uffef])")
-_SENTENCE_END = "。；;！!？?：:）)”."
 
 
 @dataclass(slots=True)
@@ -256,7 +251,8 @@ class _Layout:
             usual = min(filter(None, (self.pitch.get(round(a.size)), self.spacing * a.size)), default=None)
             if usual and b.top - a.top > 1.3 * usual:
                 return True
-        return bool(a.text and a.text[-1] in _SENTENCE_END and _LIST_LABEL.match(b.text))
+        rules = layout_rules()
+        return bool(a.text and a.text[-1] in rules.sentence_end and rules.list_label.match(b.text))
 
 
 class _Builder:

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from docparse.readers.layout_rules import layout_rules
 from docparse.readers.pdf_chars import Char
 
 
@@ -131,7 +132,6 @@ def make_lines(chars: list[Char], page: int = 0) -> list[Line]:
     return lines
 
 
-_NO_BREAK_BEFORE = set("%％.,，。、；;：:！!？?）)]】」』”’…·~-/")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -143,13 +143,14 @@ def _lead_width(chars: list[Char]) -> float:
     visible = [c for c in chars if not c.text.isspace()]
     if not visible:
         return 0.0
+    no_break_before = layout_rules().no_break_before
     end = 0
-    if not _is_cjk(visible[0].text) and visible[0].text not in _NO_BREAK_BEFORE:
+    if not _is_cjk(visible[0].text) and visible[0].text not in no_break_before:
         while end + 1 < len(visible) and not _is_cjk(visible[end + 1].text) and (
             visible[end + 1].text not in "（(【「『“‘"
         ):
             end += 1
-    while end + 1 < len(visible) and visible[end + 1].text in _NO_BREAK_BEFORE:
+    while end + 1 < len(visible) and visible[end + 1].text in no_break_before:
         end += 1
     return visible[end].x1 - visible[0].x0
 
@@ -168,14 +169,8 @@ def join_text(left: str, right: str) -> str:
 
 # ---- page furniture ---------------------------------------------------------------------------
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|"
-    r"(?:page|Page|PAGE)\s*\d+(?:\s*of\s*\d+)?|\d{1,4}|共\s*\d+\s*页\s*第\s*\d+\s*页)$"
-)
-
-
 def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(text.strip()))
+    return bool(layout_rules().page_number.match(text.strip()))
 
 
 def _signature(text: str) -> str:
