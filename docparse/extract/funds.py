@@ -294,6 +294,7 @@ def extract(analysis: Analysis) -> None:
             prev_money = ([m for m in last.mentions if m.kind == "money"][-1], last)
             prev_money_block = block.index
     line_listings(analysis, by_block, taken)
+    amount_first_listings(analysis, by_block, taken)
 
 
 def _line_item(block: Block, mentions: list[Mention]) -> tuple[str, Mention] | None:
@@ -356,3 +357,58 @@ def line_listings(analysis: Analysis, by_block: dict[int, list[Mention]], taken:
             provenance=first.provenance.at(first.index, 0, len(first.text)),
         ))
         k = j
+
+
+_AMOUNT_FIRST = re.compile(r"^\s*(?:其中\s*[:：，,]?\s*)?$")
+
+
+def amount_first_listings(analysis: Analysis, by_block: dict[int, list[Mention]], taken: set[int]) -> None:
+    """"其中：30万元用于甲；30万元用于乙；29.99万元用于丙。" — items whose amount comes before the name."""
+    report = analysis.report
+    for block in analysis.document.blocks:
+        if block.kind != "paragraph" or not block.is_body or block.index in taken:
+            continue
+        text = block.text
+        money = [m for m in by_block.get(block.index, []) if m.kind == "money" and not m.is_range]
+        start = 0
+        for end in [i for i, ch in enumerate(text) if ch in "。!！?？"] + [len(text)]:
+            inside = [m for m in money if start <= (m.provenance.start or 0) < end]
+            items = _amount_first_items(text, start, end, inside)
+            if items is not None:
+                before = [m for m in money if (m.provenance.start or 0) < start]
+                sentence_before = text[text.rfind("。", 0, max(0, start - 1)) + 1:start]
+                total = before[-1] if before and (m_in := before[-1]).provenance.start is not None and (
+                    m_in.provenance.start >= start - len(sentence_before) - 1) else None
+                indices = []
+                for name, m in items:
+                    indices.append(len(report.fund_items))
+                    report.fund_items.append(FundItem(name=name, value=m.low, text=m.text, group=None,
+                                                      provenance=m.provenance))
+                report.fund_listings.append(FundListing(
+                    items=indices, total=_fact(total) if total is not None else None,
+                    provenance=block.provenance.at(block.index, start, end)))
+                taken.add(block.index)
+            start = end + 1
+
+
+def _amount_first_items(text: str, start: int, end: int,
+                        money: list[Mention]) -> list[tuple[str, Mention]] | None:
+    if len(money) < int(rules("funds")["min_items"]):
+        return None
+    out: list[tuple[str, Mention]] = []
+    for k, m in enumerate(money):
+        lead_from = (money[k - 1].provenance.end or 0) if k else start
+        lead = text[lead_from:m.provenance.start or 0]
+        lead = lead.split("：")[-1].split(":")[-1] if k == 0 else re.split(r"[；;，,]", lead)[-1]
+        if not _AMOUNT_FIRST.match(lead.strip(" ，,；;")):
+            return None
+        stop = (money[k + 1].provenance.start or end) if k + 1 < len(money) else end
+        tail = text[m.provenance.end or 0:stop]
+        found = re.match(r"\s*(?:用于|为)\s*([^，,；;。]+)", tail)
+        if found is None:
+            return None
+        name = _clean_name(found.group(1))
+        if not name or len(name) > int(rules("funds")["max_name_chars"]):
+            return None
+        out.append((name, m))
+    return out

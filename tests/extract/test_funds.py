@@ -84,3 +84,13 @@ def test_items_one_per_paragraph() -> None:
     ]
     (listing,) = report.fund_listings
     assert listing.total is not None and listing.total.value == Decimal("200000.00")
+
+
+def test_amount_before_name() -> None:
+    text = "本项目共安排资金50万元。其中：20万元用于课程开发；18万元用于师资培训；12万元用于教材印制。"
+    report = run(analysis_of(text), "funds").report
+    assert [(i.name, i.value) for i in report.fund_items] == [
+        ("课程开发", Decimal("200000.00")), ("师资培训", Decimal("180000.00")), ("教材印制", Decimal("120000.00")),
+    ]
+    (listing,) = report.fund_listings
+    assert listing.total is not None and listing.total.value == Decimal("500000.00")
