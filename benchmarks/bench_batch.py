@@ -122,15 +122,21 @@ def completeness(folder: Path, out: Path) -> dict[str, object]:
             "by_fault": by_fault, "causes": causes, "problems": problems}
 
 
-def worker_processes() -> int:
-    count = 0
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+def children(pid: int) -> set[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            if b"docparse.batch.worker" in cmdline.read_bytes():
-                count += 1
-        except OSError:
-            pass
-    return count
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pids: set[int]) -> int:
+    return sum(1 for pid in pids if Path(f"/proc/{pid}").exists())
 
 
 class LineCounter:
@@ -164,6 +170,7 @@ def kill_and_resume(folder: Path, out: Path, kills: int, total: int, rng: random
                 break
             time.sleep(0.02)
         finished = proc.poll() is not None
+        workers = children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         time.sleep(0.5)
@@ -176,7 +183,8 @@ def kill_and_resume(folder: Path, out: Path, kills: int, total: int, rng: random
                 except ValueError:
                     torn += 1
         log.append({"target": point, "manifest_lines": done, "finished_before_kill": finished,
-                    "torn_visible_files": torn, "orphan_workers": worker_processes()})
+                    "torn_visible_files": torn, "workers_at_kill": len(workers),
+                    "workers_alive_0.5s_later": alive(workers)})
     final = subprocess.run([*CLI, "batch", str(folder), "-o", str(out), "--workers", "2", "-q", "--resume"],
                            capture_output=True, text=True, cwd=HERE())
     return {"kills": log, "final_exit": final.returncode, "final_line": final.stderr.strip().splitlines()[-1]}
