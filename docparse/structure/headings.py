@@ -207,6 +207,7 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
         if len(c.blocks) > 1 or c.end_block != c.block or (c.end > lines[i].end):
             used.add(i + 1)
         cands.append(c)
+    cands = _started(cands)
     share = numbering()["thresholds"]["list_run_share"]
     position = {id(c): n for n, c in enumerate(cands)}
     for run in _runs(cands):
@@ -233,6 +234,23 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
     first = next((n for n, c in enumerate(heads) if c.number is not None), len(heads))
     heads = [c for n, c in enumerate(heads) if c.family != "annex" or n > first]
     return _with_trailing(heads, lines)
+
+
+def _started(cands: list[Candidate]) -> list[Candidate]:
+    """Lines of a weak family ("1 项目概况") count only once one of them numbered 1 is followed
+    straight away by a first heading of the family it needs ("1.1 项目背景")."""
+    weak = {f.key: f.needs_start for f in numbering()["families"] if f.needs_start}
+    started: set[str] = set()
+    out = []
+    for n, c in enumerate(cands):
+        if c.family in weak:
+            nxt = cands[n + 1] if n + 1 < len(cands) else None
+            if c.number == 1 and nxt is not None and nxt.family == weak[c.family] and nxt.number == 1:
+                started.add(c.family)
+            elif c.family not in started:
+                continue
+        out.append(c)
+    return out
 
 
 _TAIL = re.compile(r"[。；;]\s*")

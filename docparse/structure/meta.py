@@ -74,7 +74,7 @@ def describe(document: Document, lines: list[Line], stop: int, n_heads: int) -> 
     meta = ReportMeta()
     meta.title = title.text if title else None
     meta.fiscal_year = fiscal_year(title, cands, lines, stop)
-    meta.unit = unit(title, cands, lines, stop)
     meta.type = report_type(title, lines, stop, n_heads)
+    meta.unit = unit(title, cands, lines, stop, evaluation=meta.type == "evaluation_report")
     meta.project = project(title, meta.unit, lines, stop)
     return meta

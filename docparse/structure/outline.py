@@ -50,6 +50,9 @@ def canonical(title: str) -> tuple[str | None, float]:
     for name, words in rules["prefixes"].items():
         if any(key.startswith(match_key(w)) for w in words):
             return name, 100.0
+    for name, pattern in rules["endings"].items():
+        if pattern.search(key):
+            return name, 100.0
     best: dict[str, tuple[float, int, int]] = {}
     for name, syn in _synonyms():
         found = score(key, syn)

@@ -18,6 +18,7 @@ class Family:
     key: str
     pattern: re.Pattern[str]
     rank: float
+    needs_start: str | None = None  # a weak family: counts after a line numbered 1 opening this family
 
 
 def _compile(name: str, pattern: str) -> re.Pattern[str]:
@@ -38,7 +39,7 @@ def numbering() -> dict[str, Any]:
         if not {"key", "pattern", "rank"} <= set(entry):
             raise RuleFileError(rules_dir() / name, f"family needs key, pattern, rank: {entry!r}")
         families.append(Family(entry["key"], _compile(name, r"\s*(?:" + entry["pattern"] + r")\s*"),
-                               float(entry["rank"])))
+                               float(entry["rank"]), entry.get("needs_start")))
     return {
         "families": families,
         "list_openings": _compile(name, r"\s*(?:" + "|".join(data["list_openings"]) + ")"),
@@ -67,6 +68,7 @@ def outlines() -> dict[str, Any]:
             unknown = [k for k in group if k not in data["canonical"]]
             if unknown:
                 raise RuleFileError(rules_dir() / name, f"expected[{rtype}] names unknown keys {unknown}")
+    data["endings"] = {key: _compile(name, pattern) for key, pattern in (data.get("endings") or {}).items()}
     return data
 
 

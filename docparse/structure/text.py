@@ -67,5 +67,17 @@ def match_key(text: str, *, drop_asides: bool = True) -> str:
     return _NOT_CHAR.sub("", text)
 
 
+_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+                "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_YEAR = re.compile(r"[一二][〇零○ＯO一二三四五六七八九]{3}(?=\s*年)")
+
+
+def digit_years(text: str) -> str:
+    """Years written in Chinese numerals as digits, one character for one ("二〇二三年" → "2023年")."""
+    if "年" not in text:
+        return text
+    return _CN_YEAR.sub(lambda m: "".join(_YEAR_DIGITS[c] for c in m.group()), text)
+
+
 def is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"

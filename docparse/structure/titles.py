@@ -10,6 +10,7 @@ from docparse.model import Document
 from docparse.structure.lines import Line
 from docparse.structure.orgs import org_at
 from docparse.structure.rules import metadata
+from docparse.structure.text import digit_years
 
 _SENTENCE = re.compile(r"[。，,；;！!？?]")
 _GAP = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
@@ -103,6 +104,14 @@ def title_candidates(document: Document, lines: list[Line], stop: int) -> list[T
             if whole and _title_like(f2) and not org_at(t2, f2):
                 text, folded, judged = text + t2, folded + f2, _title_like(folded + f2)
                 i += 1
+            elif whole and i + 2 < stop and not _SENTENCE.search(f2) and not org_at(t2, f2):
+                # … above a title that is itself broken in two ("某局" / "关于…资金" / "绩效自评情况的报告")
+                third = lines[i + 2]
+                t3, f3 = _clean(third.text, third.folded)
+                if (_adjacent(document, nxt, third) and _same_style(document, nxt, third)
+                        and _title_like(f2 + f3) and len(f3) <= 40):
+                    text, folded, judged = text + t2 + t3, folded + f2 + f3, _title_like(folded + f2 + f3)
+                    i += 2
         if judged is None:
             # a title glued to what follows it ("…自评表主管部门…", "…报告20XX年我县…")
             m = re.match(r"[^。，,；;:|《》\s]{4,70}?" + rules["strong_endings"].pattern, folded)
@@ -131,7 +140,7 @@ def choose_title(cands: list[TitleCandidate]) -> TitleCandidate | None:
 
 
 def _years(pattern: re.Pattern[str], text: str) -> list[int]:
-    return [int(m.group(1)) for m in pattern.finditer(text)]
+    return [int(m.group(1)) for m in pattern.finditer(digit_years(text))]
 
 
 def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line],
@@ -145,7 +154,7 @@ def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines
         return ys[0] if ys else None
 
     def shape(text: str) -> str:
-        return re.sub(r"[\d\s]", "", text)
+        return re.sub(r"[\d\s]", "", digit_years(text))
 
     others: list[str] = [c.folded for c in cands if c is not title]
     for line in lines[:stop]:  # a file name quoted by a document-sharing page: 《…自评表.docx》

@@ -11,11 +11,14 @@ from docparse.structure.text import fold
 from docparse.structure.titles import TitleCandidate
 
 
-def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line], stop: int) -> str | None:
+def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[Line], stop: int,
+         *, evaluation: bool = False) -> str | None:
     """The reporting or implementing unit, from the most to the least trusted place it is named.
 
-    An evaluator (accounting firm, consultancy) only counts where a label names it as the unit."""
+    An evaluator (accounting firm, consultancy) only counts where a label names it as the unit; in an
+    evaluation report, so does the finance department that organised it, unless the title names it."""
     evaluator = metadata()["unit"]["evaluator"]
+    organiser = metadata()["unit"]["organiser"]
     pre = lines[:stop]
     body = lines[stop: stop + 40] if stop < len(lines) else []
     steps = (
@@ -29,7 +32,9 @@ def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[
     )
     for n, step in enumerate(steps):
         found = step()
-        if found and (n == 3 or not evaluator.search(fold(found))):
+        if not found:
+            continue
+        if n == 3 or not (evaluator.search(fold(found)) or (evaluation and n > 0 and organiser.search(fold(found)))):
             return found
     return None
 
@@ -80,6 +85,11 @@ def _from_sentences(lines: list[Line]) -> str | None:
             found = org_at(line.text, line.folded, m.start("org"))
             if found:
                 return found
+        m = rules["evaluated"].search(line.folded)
+        if m:
+            found = org_at(line.text, line.folded, m.start("org"))
+            if found:
+                return found
         m = rules["report_intro"].search(line.folded)
         if m:
             found = org_at(line.text, line.folded, m.start("org"))
@@ -113,6 +123,9 @@ def _labelled_unit(lines: list[Line], stop: int) -> str | None:
             rest_t, rest_f = rest_t[cut:], rest_f[cut:]
             if not rest_f.strip(" |") and i + 1 < len(window):
                 rest_t, rest_f = window[i + 1].text, window[i + 1].folded
+            verb = rules["label_verb"].match(rest_f)
+            if verb:
+                rest_t, rest_f = rest_t[verb.end():], rest_f[verb.end():]
             code = rules["code_prefix"].match(rest_f)
             if code:
                 rest_t, rest_f = rest_t[code.end():], rest_f[code.end():]
