@@ -29,6 +29,7 @@ from docparse.model.report import MoneyRow
 class GridState:
     money_cols: dict[int, str] | None = None
     unit: str | None = None
+    declared: str | None = None  # the unit a line above the table declares ("单位：元")
     ind_cols: dict[int, str] | None = None
     ind_ncols: int = 0
     level1: str | None = None
@@ -62,7 +63,7 @@ def read_grid(rows: list[list[CellRef]], out: SelfEvalTable, state: GridState) -
         if len(set(mon.values()) & {"budget", "adjusted_budget", "spent", "rate"}) >= 2:
             _flush(state, out)
             state.money_cols, state.ind_cols = mon, None
-            state.unit = unit_of([c for rr in rows[max(0, r - 2): r + 1] for c in rr])
+            state.unit = unit_of([c for rr in rows[max(0, r - 2): r + 1] for c in rr]) or state.declared
             continue
         if state.money_cols is not None:
             label = next((( money_label(c.clean), c) for c in row

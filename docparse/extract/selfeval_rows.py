@@ -69,6 +69,13 @@ def unit_of(cells: list[CellRef]) -> str | None:
     return None
 
 
+def declared_unit(text: str) -> str | None:
+    """A unit declared in so many words ("单位：元", "（万元）"), as lines above a table do."""
+    t = simplified(normalise(text))
+    m = re.search(r"单位\s*[:：]\s*(亿元|万元|千元|元)|[(（](亿元|万元|千元|元)[)）]", t)
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def guess_unit(text: str) -> str:
     """No declared unit: grouped or long amounts are yuan, short ones 万元 (the form's own unit)."""
     digits = normalise(text).strip().split(".")[0]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from docparse.extract.cells import grid_rows, text_cells
 from docparse.extract.selfeval_grid import GridState, read_grid
-from docparse.extract.selfeval_rows import SelfEvalTable
+from docparse.extract.selfeval_rows import SelfEvalTable, declared_unit
 from docparse.extract.selfeval_stream import read_stream
 
 if TYPE_CHECKING:
@@ -27,6 +27,9 @@ def read(document: Document) -> SelfEvalTable:
     state = GridState()
     for block in document.blocks:
         if block.kind == "table" and block.table is not None and block.is_body:
+            before = [b for b in document.blocks[max(0, block.index - 3):block.index]
+                      if b.kind == "paragraph" and b.is_body]
+            state.declared = next((u for b in reversed(before) if (u := declared_unit(b.text))), None)
             read_grid(grid_rows(block), out, state)
     paragraphs = [b for b in document.blocks if b.kind == "paragraph" and b.is_body]
     if paragraphs:

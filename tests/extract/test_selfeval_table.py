@@ -181,3 +181,16 @@ def test_scoring_criteria_column_is_not_the_score() -> None:
     out = read(_doc(_table(rows, {})))
     (ind,) = out.indicators
     assert (ind.name, ind.weight, ind.score, ind.target) == ("完成改造户数", D(20), D("19.5"), None)
+
+
+def test_unit_declared_above_the_table() -> None:
+    rows: list[list[str | None]] = [
+        ["项目资金", "", *MONEY_HEAD],
+        [None, "年度资金总额", "8500.00", "8500.00", "8000.00", "10", "94.12%", "9.41"],
+    ]
+    doc = Document(path=None, format="docx")
+    doc.add("paragraph", "填报单位：示例办公室　　单位：元", provenance=Provenance(paragraph=0))
+    table = _table(rows, {(0, 0): (2, 1)})
+    doc.add("table", table_text(table), provenance=Provenance(table=0), table=table)
+    (row,) = read(doc).money_rows
+    assert (row.budget, row.spent) == (D("8500.00"), D("8000.00"))
