@@ -84,7 +84,7 @@ def self_eval_tables(b: Builder, ctx: Context, dept: str, total_shown: Decimal) 
                   cell(f"自评等级：{grade}")])
     repeat = bool(b.options.get("repeat_header"))
     ind_table = Table(grid(irows, 8), header_rows=1, repeat_header=repeat,
-                      widths=[1.1, 1.3, 2.4, 1.4, 1.3, 0.7, 0.7, 2.0])
+                      widths=[1.1, 1.2, 2.3, 1.4, 1.3, 0.8, 0.9, 1.8])
     for check_id in ("table.money_rows", "table.weights_total", "table.score_le_weight",
                      "table.execution_score", "table.indicator_met_score", "grade.band"):
         b.check(check_id)
