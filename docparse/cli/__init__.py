@@ -15,6 +15,7 @@ COMMANDS = {
     "schema": "docparse.cli.schema_cmd:schema",
     "validate": "docparse.cli.schema_cmd:validate",
     "batch": "docparse.cli.batch_cmd:batch",
+    "load": "docparse.cli.load_cmd:load",
 }
 
 
