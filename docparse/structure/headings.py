@@ -19,8 +19,8 @@ from docparse.structure.numbering import Marker, find_marker
 from docparse.structure.rules import numbering
 from docparse.structure.text import is_cjk
 
-_OPEN = "([【《“‘"
-_CLOSE = ")]】》”’"
+_OPEN = "([【《“‘〔「『"
+_CLOSE = ")]】》”’〕」』"
 _STYLE_LEVEL = re.compile(r"(?:heading|标题|title)\s*(\d)", re.IGNORECASE)
 
 
@@ -159,7 +159,8 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
     text = (line.text[marker.start:].rstrip() + sep + lead) if sep else line.text[marker.start:marker.end] + lead
     th = numbering()["thresholds"]
     size = len(re.sub(r"\s", "", lead))
-    sentence = size > th["max_lead_chars"] or (size >= th["comma_sentence_chars"] and _has_clause_comma(lead))
+    sentence = size > th["max_lead_chars"] or (size >= th["comma_sentence_chars"]
+                                                and _has_clause_comma(rest_folded[:k]))
     if delim in ";；":
         sentence = sentence or bool(delim)
     emphasised = bool(block.bold) or bool(body_size and block.font_size and block.font_size > body_size + 0.5)
