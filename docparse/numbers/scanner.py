@@ -29,8 +29,6 @@ class _Patterns:
     main: re.Pattern[str]
     range: re.Pattern[str]
     prefixed: re.Pattern[str]
-    sign: re.Pattern[str]
-    number: re.Pattern[str]
     unit_kind: dict[str, str]
 
 
@@ -42,7 +40,8 @@ def _patterns() -> _Patterns:
     big = "".join(num_rules.big_units)
     arabic = r"(?<![0-9A-Za-z.])(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?:0|[1-9]\d*)(?:\.\d+)?)(?![0-9])"
     arabic_expr = rf"{arabic}(?:[{small}{big}]+(?:\d+(?:\.\d+)?[{small}{big}]+)*)?"
-    cn_expr = (rf"[{cn_digits}{small[:1]}{small[1:2]}][{cn_digits}{small}{big}]*"
+    tens = "".join(k for k, v in num_rules.small_units.items() if v == 10)  # 十二 starts with 十
+    cn_expr = (rf"[{cn_digits}{tens}][{cn_digits}{small}{big}]*"
                rf"(?:{re.escape(num_rules.point)}[{cn_digits}]+[{big}]?)?")
     numexpr = rf"(?:{arabic_expr}|{cn_expr})"
     unit_kind: dict[str, str] = {}
@@ -72,8 +71,13 @@ def _patterns() -> _Patterns:
     prefixed = re.compile(
         rf"(?P<pre>{pre_alt})(?P<num>{numexpr})|(?P<sign>{sign_alt}){_SPACE}?(?P<snum>{arabic})"
     )
-    sign = re.compile(rf"(?:-|{_alt(num_rules.minus_words)})$")
-    return _Patterns(main, rng, prefixed, sign, re.compile(numexpr), unit_kind)
+    return _Patterns(main, rng, prefixed, unit_kind)
+
+
+@cache
+def _scale_chars() -> str:
+    n = numerals()
+    return "".join(n.small_units) + "".join(n.big_units)
 
 
 def _unit_value(kind: str, unit: str) -> Decimal:
@@ -88,7 +92,7 @@ def _unit_value(kind: str, unit: str) -> Decimal:
 def _money_unit(num_text: str, unit: str) -> tuple[str, Decimal]:
     """Unit as written: a plain number followed by 万/亿 before 元 reads as 万元/亿元."""
     u = units()
-    stripped = num_text.rstrip("十百千万亿拾佰仟")
+    stripped = num_text.rstrip(_scale_chars())
     tail = num_text[len(stripped):]
     if tail and stripped and re.fullmatch(r"[0-9.,]+", stripped) and tail + unit in u.money:
         return tail + unit, u.money[tail + unit]
@@ -104,10 +108,6 @@ def _iter(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             return
         yield m
         pos = m.start() + 1
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def scan(text: str) -> list[Found]:
@@ -217,7 +217,7 @@ def _from_range(m: re.Match[str], pats: _Patterns) -> Found | None:
         f2 = units().money[u2]
         if u1 is not None:
             f1 = units().money[u1]
-        elif re.search(r"[十百千万亿拾佰仟]$", m.group("n1")):
+        elif m.group("n1")[-1] in _scale_chars():
             f1 = f2
         else:
             f1 = scale
