@@ -222,19 +222,23 @@ class _Layout:
     def full(self, line: Line, after: Line | None = None) -> bool:
         """Whether ``line`` was wrapped: the next line's first word would not have fitted on it."""
         lead = after.lead if after is not None else 0.0
-        slack = 1.0 * max(line.size, 1.0)
-        if line.x1 + lead >= self.right - slack:
-            return True
-        # a centred line: wrapped when its width plus that word exceeds the text width
-        return self.centred(line) and (line.x1 - line.x0) + lead >= (self.right - self.left) - 2 * slack
+        size = max(line.size, 1.0)
+        if self._symmetric(line):  # centred: wrapped when its width plus that word exceeds the text width
+            return (line.x1 - line.x0) + lead >= (self.right - self.left) - 2 * size
+        return line.x1 + lead >= self.right - size
 
-    def centred(self, line: Line) -> bool:
-        """Centred between the margins or on the page (and not starting at the left margin)."""
-        if line.x0 - self.left <= 2.5 * max(line.size, 1.0):
-            return False  # a first-line indent (two characters) is not centring
+    def _symmetric(self, line: Line) -> bool:
+        """As far from both margins (or from both page edges) and not starting at the left margin."""
+        before = line.x0 - self.left
+        if before <= max(line.size, 1.0) or abs(before - 2 * line.size) <= 1.5:
+            return False  # at the margin, or at a two-character first-line indent
         middle = (line.x0 + line.x1) / 2
         tolerance = max(line.size / 2, 3.0)
         return abs(middle - (self.left + self.right) / 2) <= tolerance or abs(middle - self.centre) <= tolerance
+
+    def centred(self, line: Line) -> bool:
+        """Centred between the margins or on the page, farther in than a two-character indent."""
+        return line.x0 - self.left > 2.5 * max(line.size, 1.0) and self._symmetric(line)
 
     def indented(self, line: Line) -> bool:
         return line.x0 > self.left + 0.8 * max(line.size, 1.0) and not self.centred(line)
