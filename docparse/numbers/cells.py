@@ -10,13 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from docparse.numbers.data import columns, qualifiers, units
+from docparse.numbers.data import columns, nonmentions, qualifiers, units
 from docparse.numbers.found import Found
 
 _WS = re.compile(r"[ \t\u3000\u00a0]+")
 _RUN = re.compile(r"(?<![0-9A-Za-z.])(?:-(?=[0-9]))?\.?[0-9][0-9.,]*[%‰]?")
-_NOT_AFTER = "年月日号时分秒岁级期届批倍字页:：、"
-_DATE = "年月日号"
 _PUNCT = " \t\u3000\u00a0：:，,。;；、！？!?·"
 _SENTENCE = re.compile(r"[。；;，,！？]")
 
@@ -116,7 +114,9 @@ def _gap(norm: str, s: int, e: int, found: list[Found], parts: list[Part]) -> No
             continue
         after = norm[re_:re_ + 1]
         before = norm[rs - 1:rs] if rs > 0 else ""
-        if after and after in _NOT_AFTER and (after not in _DATE or "." not in norm[rs:re_]):
+        rules = nonmentions()
+        if after and after in rules.bare_not_followed_by and (
+                after not in rules.bare_date_characters or "." not in norm[rs:re_]):
             continue
         if after and after in ".．" and not norm[re_ + 1:re_ + 2].isdigit():
             continue

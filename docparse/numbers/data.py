@@ -121,6 +121,8 @@ def qualifiers() -> QualifierRules:
 class NonMentionRules:
     patterns: tuple[re.Pattern[str], ...]
     phrases: tuple[str, ...]
+    bare_not_followed_by: str
+    bare_date_characters: str
 
 
 @cache
@@ -134,7 +136,12 @@ def nonmentions() -> NonMentionRules:
             compiled.append(re.compile(pat))
         except re.error as exc:
             raise RuleFileError(rules_dir() / name, f"pattern {i} is not a valid regex: {exc}") from exc
-    return NonMentionRules(patterns=tuple(compiled), phrases=tuple(sorted(data["phrases"], key=len, reverse=True)))
+    return NonMentionRules(
+        patterns=tuple(compiled),
+        phrases=tuple(sorted(data["phrases"], key=len, reverse=True)),
+        bare_not_followed_by=str(data.get("bare_not_followed_by", "")),
+        bare_date_characters=str(data.get("bare_date_characters", "")),
+    )
 
 
 @dataclass(frozen=True, slots=True)
