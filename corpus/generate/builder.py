@@ -46,6 +46,7 @@ class Builder:
         self.doc = Document(meta={"levels": self.levels, "item_level": self.item_level})
         self.counters = [0] * 6
         self.item_counter = 0
+        self.styles: dict[str, int] = {}
         self.fault = (options.get("fault") or {}).get("kind")
         self.gold: dict[str, Any] = {
             "facts": dict.fromkeys(("budget", "adjusted_budget", "arrived", "spent", "arrival_rate",
@@ -120,6 +121,12 @@ class Builder:
         if value is None:
             return
         self.gold["facts"][name] = value if isinstance(value, str) else str(value)
+
+    def style(self, name: str, n: int) -> int:
+        """One of ``n`` phrasings, drawn once per document and kept for all its sentences."""
+        if name not in self.styles:
+            self.styles[name] = self.rng.randrange(n)
+        return self.styles[name]
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p

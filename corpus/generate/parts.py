@@ -36,27 +36,33 @@ def staff(b: Builder, ctx: Context) -> None:
 
 
 def fund_listing(b: Builder, ctx: Context, lead: str) -> None:
-    """"组名：项目A9万元，项目B3.5万元；…以上合计X万元。" with the gold fund items."""
+    """"组名：项目A9万元，项目B3.5万元；…以上合计X万元。" (or each group with its subtotal first:
+    "组名X万元，其中：…") with the gold fund items."""
     fig = ctx.fig
     flat = [(g, name, v) for g, items in fig.groups for name, v in items]
     altered_item = b.rng.randrange(len(flat)) if b.fault == "altered_item" else -1
+    sep = b.rng.choice(["，", "，", "、"])
+    subtotals = len(fig.groups) > 1 and b.chance(0.4)
     parts: list[Any] = [lead]
     k = 0
     for gi, (group, items) in enumerate(fig.groups):
-        parts.append(f"{group}：")
+        if subtotals:
+            parts += [group, b.money.money(sum((v for _, v in items), Decimal(0))), "，其中："]
+        else:
+            parts.append(f"{group}：")
         for j, (name, value) in enumerate(items):
             shown = value
             if k == altered_item:
                 shown = value + _delta(b, value)
             parts += [name, b.money.money(shown)]
-            parts.append("，" if j < len(items) - 1 else ("；" if gi < len(fig.groups) - 1 else "。"))
+            parts.append(sep if j < len(items) - 1 else ("；" if gi < len(fig.groups) - 1 else "。"))
             b.gold["fund_items"].append({"group": group, "name": name, "value": yuan(shown)})
             k += 1
     total = fig.total
     if b.fault == "altered_total":
         total = fig.total + _delta(b, fig.total)
         b.drop_check("consistency.repeated_figure")
-    parts += ["以上合计", b.money.money(total), "。"]
+    parts += [b.rng.choice(["以上合计", "合计", "共计"]), b.money.money(total), "。"]
     b.gold["fund_total"] = yuan(total)
     b.p(*parts)
     b.check("sum.fund_items", b.fault not in ("altered_item", "altered_total"))
@@ -189,10 +195,13 @@ def indicator_prose(b: Builder, s: Scored, scored: bool = True, named: bool = Tr
     """One indicator's result as a sentence; recorded as gold when no 绩效自评表 carries it."""
     if not b.options.get("table"):
         indicator_gold(b, s, scored)
-    verdict = "已完成年度目标" if s.met else "未完全达到年度目标"
-    lead = f"{s.ind.name}：年度指标值为" if named else "年度指标值为"
-    parts: list[Any] = [lead, *target_parts(b, s), "，实际完成值为",
-                        *actual_parts(b, s), f"，{verdict}"]
+    style = b.style("indicator_prose", 3)
+    words = [("年度指标值为", "，实际完成值为", "已完成年度目标", "未完全达到年度目标"),
+             ("计划", "，实际完成", "达到预期", "未达到预期"),
+             ("目标值", "，完成值", "指标完成", "指标未完成")][style]
+    verdict = words[2] if s.met else words[3]
+    lead = (f"{s.ind.name}：" if named else "") + words[0]
+    parts: list[Any] = [lead, *target_parts(b, s), words[1], *actual_parts(b, s), f"，{verdict}"]
     if scored:
         parts.append(f"，该项指标分值{plain(s.weight)}分，自评得{plain(s.score)}分")
     parts.append("。")
