@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from docparse.model import Section
 from docparse.structure.rules import outlines
-from docparse.structure.text import match_key
+from docparse.structure.text import fold, match_key
 
 
 @cache
@@ -42,11 +42,31 @@ def canonical(title: str) -> tuple[str | None, float]:
     """The canonical key for a heading's title (numbering already off) and its score.
 
     Where two topics both match about as well and the heading names one before the other
-    ("存在的问题及改进措施"), the one named first wins."""
+    ("存在的问题及改进措施"), the one named first wins; so it does where the heading joins two
+    topics with 及/和/与 and the best match for the whole is the second one ("评价结论及结果应用")."""
+    name, top = _canonical(title)
+    if name is None or top >= 100:
+        return name, top
+    rules = outlines()
+    parts = rules["joiners"].split(fold(title), maxsplit=1)
+    if len(parts) == 2 and len(match_key(parts[0])) >= 2 and len(match_key(parts[1])) >= 2:
+        first, first_score = _canonical(parts[0])
+        second, _ = _canonical(parts[1])
+        if (first is not None and first != name and second == name
+                and first_score >= rules["min_score"] + rules["tie_margin"]):
+            return first, first_score
+    return name, top
+
+
+def _canonical(title: str) -> tuple[str | None, float]:
     key = match_key(title)
     if not key:
         return None, 0.0
     rules = outlines()
+    written = fold(title).strip()
+    for name, words in (rules.get("written_prefixes") or {}).items():
+        if any(written.startswith(w) for w in words):
+            return name, 100.0
     for name, words in rules["prefixes"].items():
         if any(key.startswith(match_key(w)) for w in words):
             return name, 100.0

@@ -68,6 +68,7 @@ def outlines() -> dict[str, Any]:
             unknown = [k for k in group if k not in data["canonical"]]
             if unknown:
                 raise RuleFileError(rules_dir() / name, f"expected[{rtype}] names unknown keys {unknown}")
+    data["joiners"] = _compile(name, data.get("joiners") or "(?!)")
     data["endings"] = {key: _compile(name, pattern) for key, pattern in (data.get("endings") or {}).items()}
     return data
 

@@ -1,0 +1,124 @@
+"""Habits of offices the shared corpus shows rarely or never: each with a short example of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from docparse.structure.outline import canonical
+from tests.structure.helpers import flat, run_text
+
+
+def test_square_and_tortoise_shell_brackets_number_like_round_ones() -> None:
+    a = run_text("某县教育局2023年度资金绩效自评报告\n一、绩效目标\n〔一〕总体目标\n入园率达到九成。\n"
+                 "〔二〕年度目标\n新增学位八百个。\n二、存在问题\n[一]师资不足\n教师缺口较大。\n")
+    assert flat(a) == [("一、绩效目标", 1), ("〔一〕总体目标", 2), ("〔二〕年度目标", 2),
+                       ("二、存在问题", 1), ("[一]师资不足", 2)]
+
+
+def test_document_number_in_tortoise_shell_brackets_is_no_heading() -> None:
+    a = run_text("某县财政局2023年度资金绩效评价报告\n一、项目概况\n〔2023〕15号文件下达了资金。\n")
+    assert flat(a) == [("一、项目概况", 1)]
+
+
+def test_standards_style_numbers_with_a_space() -> None:
+    a = run_text("某新区2022年度试点资金绩效评价报告\n1 项目基本情况\n1.1 项目背景\n试点区域二十平方公里。\n"
+                 "1.2 项目资金\n安排资金一亿元。\n2 评价结论\n得分八十七分。\n")
+    assert flat(a) == [("1 项目基本情况", 1), ("1.1 项目背景", 2), ("1.2 项目资金", 2), ("2 评价结论", 1)]
+    assert [s.canonical for s in a.report.sections] == ["basic_info", "conclusion"]
+
+
+def test_table_rows_with_a_number_and_a_space_are_no_headings() -> None:
+    """Without a "1.1" heading straight after its "1 …" line, a bare number is a table row or score."""
+    a = run_text("某局2017年部门整体支出绩效自评报告\n一、评分情况\n1 资金分配合规\n2 资金使用合规\n"
+                 "40 社会效益(可选项)\n二、存在问题\n预算编制不够准确。\n")
+    assert flat(a) == [("一、评分情况", 1), ("二、存在问题", 1)]
+
+
+def test_heading_with_scores_in_brackets_stays_a_heading() -> None:
+    a = run_text("某县2022年度客运补贴资金绩效评价报告\n一、绩效评价指标分析\n"
+                 "（一）项目决策（满分15分，得分13分）\n依据充分。\n（二）项目过程（满分25分，得分21分）\n"
+                 "拨付规范。\n二、评价结论\n良。\n")
+    assert [h for h, _ in flat(a)] == ["一、绩效评价指标分析", "（一）项目决策（满分15分，得分13分）",
+                                       "（二）项目过程（满分25分，得分21分）", "二、评价结论"]
+
+
+def test_spaces_around_the_number_and_full_stop_numbers() -> None:
+    a = run_text("某镇2022年度整治项目绩效自评报告\n一、 基本情况\n村庄保洁全覆盖。\n二 、绩效目标\n"
+                 "垃圾日产日清。\n三．完成情况\n（一）．数量指标\n配备保洁员。\n四、　存在问题\n经费不足。\n")
+    assert flat(a) == [("一、 基本情况", 1), ("二 、绩效目标", 1), ("三．完成情况", 1),
+                       ("（一）．数量指标", 2), ("四、　存在问题", 1)]
+
+
+def test_year_in_chinese_numerals() -> None:
+    a = run_text("二〇二三年度河道综合治理项目绩效自评报告\n报告单位：某市水务局\n一、项目概况\n清淤十公里。\n")
+    assert a.report.report.fiscal_year == 2023
+    assert a.report.report.unit == "某市水务局"
+
+
+def test_chinese_numeral_date_is_not_the_evaluated_year() -> None:
+    a = run_text("河道治理项目绩效自评报告\n某市水务局\n二〇二四年三月\n一、项目概况\n2023年完成清淤十公里。\n")
+    assert a.report.report.fiscal_year == 2023
+
+
+def test_title_over_three_lines_under_the_units_name() -> None:
+    a = run_text("某州林业和草原局\n关于2022年度中央财政林业改革发展资金\n绩效自评情况的报告\n州财政局：\n"
+                 "现将有关情况报告如下。\n一、绩效目标分解下达情况\n资金已下达。\n")
+    meta = a.report.report
+    assert meta.title == "某州林业和草原局关于2022年度中央财政林业改革发展资金绩效自评情况的报告"
+    assert (meta.unit, meta.fiscal_year) == ("某州林业和草原局", 2022)
+
+
+def test_evaluated_unit_labels_and_the_organising_finance_department() -> None:
+    a = run_text("某县2022年度医疗救助资金重点绩效评价报告\n评价机构：某某会计师事务所有限公司\n"
+                 "被评价单位：某县医疗保障局\n一、项目基本情况\n救助困难群众。\n")
+    assert a.report.report.unit == "某县医疗保障局"
+    assert a.report.report.type == "evaluation_report"
+    b = run_text("某市2021年度公交补贴资金重点绩效评价报告\n某市财政局\n2022年8月\n一、项目基本情况\n"
+                 "项目实施单位为某市交通运输局。\n二、评价结论\n中。\n")
+    assert b.report.report.unit == "某市交通运输局"
+
+
+def test_finance_department_named_in_the_title_stays_the_unit() -> None:
+    a = run_text("某县财政局2022年度部门整体支出绩效自评报告\n一、部门概况\n负责全县财政收支管理。\n")
+    assert a.report.report.unit == "某县财政局"
+
+
+def test_evaluated_unit_from_the_letter_opening() -> None:
+    a = run_text("关于2022年度社区工作者薪酬补助资金\n重点绩效评价情况的报告\n市人民政府：\n"
+                 "市财政局组织对某市民政局管理的薪酬补助资金开展了重点绩效评价。\n一、项目基本情况\n正文。\n")
+    assert a.report.report.type == "evaluation_report"
+    assert a.report.report.unit == "某市民政局"
+
+
+def test_finance_department_organising_an_evaluation_of_a_project() -> None:
+    a = run_text("某区2022年度养老驿站运营补贴项目绩效评价报告\n"
+                 "区财政局组织开展了养老驿站运营补贴项目绩效评价，评价对象的项目单位为某区民政局。\n"
+                 "一、项目基本情况\n正文。\n")
+    assert a.report.report.type == "evaluation_report"
+    assert a.report.report.unit == "某区民政局"
+
+
+def test_self_evaluation_notice_from_the_finance_department_is_no_evaluation_report() -> None:
+    a = run_text("某局2022年度部门整体支出绩效自评报告\n根据县财政局组织开展部门整体支出绩效评价工作的通知要求，"
+                 "现将自评情况报告如下：\n一、部门概况\n正文。\n")
+    assert a.report.report.type == "department_overall"
+
+
+@pytest.mark.parametrize(("heading", "key"), [
+    ("部门整体支出绩效自评结果应用情况", "result_application"),
+    ("部门（单位）整体支出绩效评价结果应用情况", "result_application"),
+    ("评价结论及结果应用", "conclusion"),
+    ("附：项目支出绩效自评表", "attachments"),
+    ("附录", "attachments"),
+    ("资金到位及执行情况", "funds"),
+    ("自评组织实施情况", "evaluation_work"),
+    ("组织管理情况", "implementation"),
+    ("项目实施的主要成效", "performance"),
+    ("对策建议", "suggestions"),
+    ("存在的问题及建议", "problems"),
+    ("部门主要职能", "basic_info"),
+    ("其他", "other"),
+    ("附属设施建设情况", None),
+])
+def test_heading_variants_of_other_offices(heading: str, key: str | None) -> None:
+    assert canonical(heading)[0] == key
