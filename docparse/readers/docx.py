@@ -32,6 +32,12 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 _INLINE = {f"{_W}{t}" for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo",
                                  "dir", "bdo", "sdtContent")}
 _RPR, _B, _SZ, _VANISH, _RSTYLE, _VAL = (f"{_W}{t}" for t in ("rPr", "b", "sz", "vanish", "rStyle", "val"))
+_FLD_CHAR, _INSTR, _FLD_SIMPLE = (f"{_W}{t}" for t in ("fldChar", "instrText", "fldSimple"))
+
+
+def _is_page_field(instruction: str) -> bool:
+    words = instruction.split()
+    return bool(words) and words[0].upper() == "PAGE"
 
 
 @dataclass(slots=True)
@@ -43,6 +49,8 @@ class _Para:
     sizes: dict[float, int] = field(default_factory=dict)
     counted: int = 0
     boxes: list[etree._Element] = field(default_factory=list)
+    field_code: list[str] = field(default_factory=list)  # instruction of the complex field being read
+    field_state: str = ""  # "code" between begin and separate, "page" inside a PAGE field's result
 
 
 class _Walker:
@@ -100,6 +108,8 @@ class _Walker:
                         para.bold_chars += n
                     if size is not None:
                         para.sizes[size] = para.sizes.get(size, 0) + n
+            elif tag == _FLD_SIMPLE and _is_page_field(child.get(f"{_W}instr", "")):
+                parts.append("1")  # a page number: the first page's, as Word shows it on page 1
             elif tag in _INLINE or tag == f"{_W}sdt":
                 self._collect(child, para, parts, fmt)
             elif tag == f"{_MC}AlternateContent":
@@ -115,7 +125,13 @@ class _Walker:
     def _run_text(self, run: etree._Element, para: _Para, parts: list[str]) -> None:
         for child in run:
             tag = child.tag
-            if tag == f"{_W}t":
+            if tag == _FLD_CHAR:
+                self._field_char(child.get(f"{_W}fldCharType", ""), para, parts)
+            elif tag == _INSTR and para.field_state == "code":
+                para.field_code.append(child.text or "")
+            elif para.field_state in ("code", "page"):
+                continue  # a field's code, or a cached page number replaced by "1"
+            elif tag == f"{_W}t":
                 parts.append(child.text or "")
             elif tag in (f"{_W}tab", f"{_W}ptab"):
                 parts.append("\t")
@@ -134,6 +150,21 @@ class _Walker:
                     parts.append(ch)
             elif tag in (f"{_W}drawing", f"{_W}pict", f"{_MC}AlternateContent"):
                 self._find_boxes(child, para)
+
+    @staticmethod
+    def _field_char(kind: str, para: _Para, parts: list[str]) -> None:
+        if kind == "begin":
+            para.field_state, para.field_code = "code", []
+        elif kind == "separate" and para.field_state == "code":
+            if _is_page_field("".join(para.field_code)):
+                parts.append("1")
+                para.field_state = "page"
+            else:
+                para.field_state = ""
+        elif kind == "end":
+            if para.field_state == "code" and _is_page_field("".join(para.field_code)):
+                parts.append("1")  # a PAGE field without a cached result
+            para.field_state = ""
 
     def _find_boxes(self, el: etree._Element, para: _Para) -> None:
         if el.tag == f"{_MC}AlternateContent":

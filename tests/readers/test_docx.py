@@ -174,3 +174,23 @@ def test_text_box_in_alternate_content_read_once(tmp_path):
     document.save(str(path))
     blocks = read(path).blocks
     assert [(b.text, b.role) for b in blocks] == [("锚点段落", "body"), ("框内文字", "textbox")]
+
+
+def test_page_field_shows_the_first_page_not_the_cached_value(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("正文")
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.add_run("第")
+    for xml in ('<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+                '<w:fldChar w:fldCharType="separate"/>', "<w:t>7</w:t>", '<w:fldChar w:fldCharType="end"/>'):
+        footer._p.append(parse_xml(f"<w:r {builders.W_NS}>{xml}</w:r>"))
+    footer.add_run("页，共")
+    footer._p.append(parse_xml(f'<w:fldSimple {builders.W_NS} w:instr=" NUMPAGES "><w:r><w:t>9</w:t></w:r>'
+                               "</w:fldSimple>"))
+    footer.add_run("页")
+    path = tmp_path / "fields.docx"
+    document.save(str(path))
+    assert [b.text for b in read(path).blocks if b.role == "footer"] == ["第1页，共9页"]
