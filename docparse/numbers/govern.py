@@ -21,7 +21,7 @@ from docparse.numbers.fused import NUMERIC_KINDS, split_fused
 from docparse.numbers.grid import read_grid
 from docparse.numbers.labels import declared_unit, label_run
 from docparse.numbers.normalise import normalise_chars
-from docparse.numbers.rows import WELL, RowState, emit, resolve
+from docparse.numbers.rows import WELL, Placed, RowState, emit, realign, resolve
 
 
 @dataclass(slots=True)
@@ -149,8 +149,12 @@ def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: 
                          glued=True), cell, state, added, piped, keyed)
         else:
             if f.kind == "percent" and keyed is None and state.cols and "rate" in state.cols[state.ptr:]:
-                # a written percent stands in the rate column: rows that lost empty cells realign here
-                state.ptr += state.cols[state.ptr:].index("rate")
+                # a written percent stands in the rate column: a row that lost empty cells (space-
+                # separated text) is realigned so that the numbers before it end next to it
+                shift = state.cols[state.ptr:].index("rate")
+                if shift and state.placed:
+                    realign(state, shift)
+                state.ptr += shift
             kind = keyed or _advance(state)
             if kind == "target":
                 state.row_target = f
@@ -230,11 +234,15 @@ def _number(part: Part, cell: Cell, state: RowState, added: list[Found], piped: 
             return
     if not well:
         return
-    kind = keyed or (None if cell.prose and not cell.has_header else _advance(state))
+    positional = keyed is None and not (cell.prose and not cell.has_header)
+    kind = keyed or (_advance(state) if positional else None)
     if (kind is None and state.unit is not None and not state.cols and not pct and cell.text == raw
             and not _YEAR.fullmatch(raw)):
         # no header says what the column holds: a number alone in its cell under a declared unit
         kind = "money"
-    emit(kind, part.start, part.end, raw, state, added, fused=part.glued and not piped)
+    fused = part.glued and not piped
+    found = emit(kind, part.start, part.end, raw, state, added, fused=fused)
+    if positional and state.cols:
+        state.placed.append(Placed(state.ptr - 1, part.start, part.end, raw, added, found, fused))
 
 

@@ -19,6 +19,19 @@ WELL = re.compile(r"-?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 
 
 @dataclass(slots=True)
+class Placed:
+    """A bare number read by its position in a row, kept so that the row can be realigned."""
+
+    col: int
+    start: int
+    end: int
+    text: str
+    added: list[Found]
+    found: Found | None
+    fused: bool
+
+
+@dataclass(slots=True)
 class RowState:
     """Where the reading of tables stands: declared unit, header columns, and the current row."""
 
@@ -34,6 +47,8 @@ class RowState:
     row_known: list[Decimal] = field(default_factory=list)
     pending: tuple[Found, list[Found]] | None = None
     stub: bool = False
+    # bare numbers read by position in the current row: column index, surface, where it went, figure
+    placed: list[Placed] = field(default_factory=list)
 
     def mid_row(self) -> bool:
         """Values of a row were read and its header has columns left."""
@@ -42,13 +57,14 @@ class RowState:
     def new_row(self, after_index: bool = False) -> None:
         """Start a row; a row label stands after the index column (序号), a row line before it."""
         self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
-        self.row_known, self.pending = [], None
+        self.row_known, self.pending, self.placed = [], None, []
         while after_index and self.cols and self.ptr < len(self.cols) and self.cols[self.ptr] == "index":
             self.ptr += 1
 
 
 def emit(kind: str | None, start: int, end: int, text: str, state: RowState, added: list[Found],
-          fused: bool) -> None:
+          fused: bool) -> Found | None:
+    """The figure a number in a column of kind ``kind`` stands for (added to ``added``), if any."""
     pct = text[-1] if text and text[-1] in "%‰" else ""
     number = Decimal(text.rstrip("%‰").replace(",", ""))
     f: Found | None = None
@@ -75,11 +91,12 @@ def emit(kind: str | None, start: int, end: int, text: str, state: RowState, add
             scale = t.scale or Decimal(1)
             f = Found(t.kind, start, end, number * scale, unit=t.unit, scale=scale, unit_from=t.unit)
     if f is None:
-        return
+        return None
     f.fused = fused
     if state.row_cmp and kind == "target":
         _compare(f, state.row_cmp)
     added.append(f)
+    return f
 
 
 def _compare(f: Found, cmp: str) -> None:
@@ -111,3 +128,17 @@ def resolve(pending: Found, added: list[Found], unit: str) -> None:
         if pending.comparator:
             _compare(f, pending.comparator)
         added.append(f)
+
+
+def realign(state: RowState, shift: int) -> None:
+    """Move the numbers read so far in the row ``shift`` columns right (empty cells were lost)."""
+    cols = state.cols or []
+    placed, state.placed = state.placed, []
+    state.row_known = []
+    for p in placed:
+        if p.found is not None and p.found in p.added:
+            p.added.remove(p.found)
+        col = p.col + shift
+        kind = cols[col] if 0 <= col < len(cols) else None
+        found = emit(kind, p.start, p.end, p.text, state, p.added, p.fused)
+        state.placed.append(Placed(col, p.start, p.end, p.text, p.added, found, p.fused))
