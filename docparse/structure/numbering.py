@@ -10,6 +10,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_DIGIT_STOPS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 
@@ -35,6 +36,8 @@ def to_int(raw: str) -> int | None:
         return _CIRCLED.index(raw) + 1
     if raw in _PAREN_DIGITS:
         return _PAREN_DIGITS.index(raw) + 1
+    if raw in _DIGIT_STOPS:
+        return _DIGIT_STOPS.index(raw) + 1
     if len(raw) == 1 and raw in _STEMS:
         return _STEMS.index(raw) + 1
     if len(raw) == 1 and raw in _ROMAN:

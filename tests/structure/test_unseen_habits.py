@@ -122,3 +122,18 @@ def test_self_evaluation_notice_from_the_finance_department_is_no_evaluation_rep
 ])
 def test_heading_variants_of_other_offices(heading: str, key: str | None) -> None:
     assert canonical(heading)[0] == key
+
+
+def test_chapters_with_sections_and_parts_numbered_in_digits() -> None:
+    a = run_text("某市2022年度专项资金绩效评价报告\n第一章 总论\n第一节 评价目的\n正文。\n第二节 评价方法\n"
+                 "正文。\n第二章 项目概况\n正文。\n")
+    assert flat(a) == [("第一章 总论", 1), ("第一节 评价目的", 2), ("第二节 评价方法", 2), ("第二章 项目概况", 1)]
+    b = run_text("某市2022年度专项资金绩效评价报告\n第1部分 项目概况\n一、背景\n正文。\n第2部分 评价结论\n良。\n")
+    assert flat(b) == [("第1部分 项目概况", 1), ("一、背景", 2), ("第2部分 评价结论", 1)]
+
+
+def test_closing_bracket_only_and_digit_full_stop_characters() -> None:
+    a = run_text("某县2023年度项目绩效自评报告\n一）项目概况\n⒈建设内容\n建设道路。\n⒉资金情况\n一百万元。\n"
+                 "二）存在问题\n无。\n")
+    assert flat(a) == [("一）项目概况", 1), ("⒈建设内容", 2), ("⒉资金情况", 2), ("二）存在问题", 1)]
+    assert [s.canonical for s in a.report.sections] == ["basic_info", "problems"]
