@@ -338,7 +338,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- a year alone in a cell is no amount, even under a declared unit
     ("单位：万元\n年度\n2022\n预算\n100", [money("100", "1000000.00", unit_from="万元")]),
     # --- space-separated rows lose their empty cells: a written percent realigns the row
-    ("项目资金（万元）\n年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额: 100 95 10 95% 9.5",
+    ("项目资金（万元）\n年初预算数 全年预算数 全年执行数 分值 执行率 得分\n资金合计: 100 95 10 95% 9.5",
      [money("100", "1000000.00", unit_from="万元"), money("95", "950000.00", unit_from="万元"), pct("95%", "95")]),
 ]
 
