@@ -52,9 +52,10 @@ def _is_error_record(obj: Any) -> bool:
 
 
 @click.command()
-@click.argument("db", type=click.Path(dir_okay=False))
-@click.argument("inputs", nargs=-1, required=True)
-def load(db: str, inputs: tuple[str, ...]) -> None:
+@click.argument("db", type=click.Path(dir_okay=False), required=False)
+@click.argument("inputs", nargs=-1)
+@click.option("--ddl", is_flag=True, help="Print the tables' DDL (SQLite and PostgreSQL) and exit.")
+def load(db: str | None, inputs: tuple[str, ...], ddl: bool) -> None:
     """Load docparse report JSON into the SQLite database DB (created if missing).
 
     INPUTS are report .json files, .jsonl files (one report a line, e.g. results.jsonl of
@@ -63,6 +64,13 @@ def load(db: str, inputs: tuple[str, ...]) -> None:
     exits 1 at the end. A report already in DB (same source sha256 and path) is replaced.
     """
     from docparse.export.sqlite import InvalidReport, connect, load_report, validate
+    from docparse.export.sqlite import ddl as ddl_text
+
+    if ddl:
+        click.echo(ddl_text(), nl=False)
+        return
+    if db is None or not inputs:
+        raise click.UsageError("give the database and at least one INPUT")
 
     files = list(input_files(inputs))
     if not files:

@@ -53,8 +53,14 @@ def ddl() -> str:
 
 
 def connect(db_path: str | Path) -> sqlite3.Connection:
-    """Open (creating if need be) a docparse database; tables and views are created if missing."""
+    """Open (creating if need be) a docparse database; tables and views are created if missing.
+
+    The database uses write-ahead logging with ``synchronous = NORMAL``: a crash or power cut may
+    lose the last reports committed, never leave one half-written (and loading is idempotent).
+    """
     conn = sqlite3.connect(str(db_path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.executescript(f"BEGIN;\n{ddl()}\nCOMMIT;")
     return conn

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +75,49 @@ def test_missing_input_exits_2_before_touching_the_database(tmp_path: Path) -> N
     assert result.exit_code == 2 and "absent.jsonl: no such file or folder" in result.stderr
     assert not (tmp_path / "x.db").exists()
     assert set(TABLES) >= {"reports", "sections", "checks"}
+
+
+def test_killed_load_leaves_whole_reports_and_a_rerun_completes(tmp_path: Path, reports: dict[str, Any]) -> None:
+    sample = reports["sample"]
+    per_report = {"sections": sum(1 for _ in _walk(sample["sections"])), "mentions": len(sample["mentions"]),
+                  "fund_items": len(sample["funds"]["items"]), "checks": len(sample["checks"])}
+    with (tmp_path / "many.jsonl").open("w", encoding="utf-8") as fh:
+        for i in range(150):
+            copy = {**sample, "source": {**sample["source"], "path": f"archive/{i:03}.txt"}}
+            fh.write(json.dumps(copy, ensure_ascii=False) + "\n")
+    db = tmp_path / "many.db"
+    proc = subprocess.Popen([sys.executable, "-m", "docparse", "load", str(db), str(tmp_path / "many.jsonl")],
+                            cwd=ROOT, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while _loaded(db) < 10 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    loaded = _loaded(db)
+    assert 10 <= loaded < 150
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        for table, n in per_report.items():
+            rows = conn.execute(f"SELECT r.id, COUNT(t.report_id) FROM reports r LEFT JOIN {table} t "
+                                "ON t.report_id = r.id GROUP BY r.id").fetchall()
+            assert len(rows) == loaded and {c for _, c in rows} == {n}, table
+    rerun = run_load(db, tmp_path / "many.jsonl")
+    assert rerun.exit_code == 0, rerun.stderr
+    assert f"150 reports loaded into {db} ({150 - loaded} new, {loaded} replaced)" in rerun.stderr
+    assert counts(db)["mentions"] == 150 * per_report["mentions"]
+
+
+def _walk(sections: list[dict[str, Any]]) -> Any:
+    for s in sections:
+        yield s
+        yield from _walk(s["children"])
+
+
+def _loaded(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            return conn.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+    except sqlite3.Error:
+        return 0
