@@ -76,7 +76,7 @@ def produce(specs: list[Spec], outdir: Path, batch: int = 20, jobs: int = 1) -> 
                 docx = (outdir if spec.format == "docx" else tmp) / f"{spec.id}.docx"
                 write_docx(doc, docx, spec.options, spec.seed)
                 pin_zip(docx)
-                if spec.format != "pdf" and doc.footer:  # the footer as stored: fields show page 1
+                if spec.format == "docx" and doc.footer:  # the field results python-docx stored: page 1
                     gold["furniture"].append(doc.footer_text(1, 1))
                 if spec.format != "docx":
                     via_office["pdf" if spec.format == "pdf" else "doc"].append((spec, docx))
