@@ -190,7 +190,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [money("120", "1200000.00", unit_from="万元"), money("118.6", "1186000.00", unit_from="万元"),
       pct("98.83%", "98.83")]),
     # one cell per line with pipes
-    ("年度预算数(万元) |\n年初预算 |\n调整后预算数 |\n预算执行数 |\n预算执行率 |\n权重 |\n得分 |\n"
+    ("资金情况(万元) |\n年初预算 |\n调整后预算 |\n执行数 |\n执行率 |\n权重 |\n得分 |\n"
      "合计 |\n56.4 |\n60 |\n58.2 |\n97.00% |\n10 |\n9.7 |",
      [money("56.4", "564000.00", unit_from="万元"), money("60", "600000.00", unit_from="万元"),
       money("58.2", "582000.00", unit_from="万元"), pct("97.00%", "97")]),
@@ -199,7 +199,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [money("12.5", "125000.00", unit_from="万元"), money("12", "120000.00", unit_from="万元"), pct("96%", "96"),
       money("8", "80000.00", unit_from="万元"), money("8", "80000.00", unit_from="万元"), pct("100%", "100")]),
     # space-separated rows, MoF self-evaluation form
-    ("项目资金\n(万元)\n年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额: 200 210 205.8 10 98% 9.8\n"
+    ("项目经费\n(万元)\n年初预算 调整后预算 执行数 分值 执行率 得分\n资金总计: 200 210 205.8 10 98% 9.8\n"
      "其中:本年财政拨款 200 210 205.8 - -",
      [money("200", "2000000.00", unit_from="万元"), money("210", "2100000.00", unit_from="万元"),
       money("205.8", "2058000.00", unit_from="万元"), pct("98%", "98"),
@@ -215,7 +215,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [money("≤60万元", "600000.00", qualifier="at_most"), money("58", "580000.00", unit_from="万元"),
       pct("≥95%", "95", qualifier="at_least"), pct("98", "98", unit_from="%")]),
     # indicator rows with a separate unit cell, one cell per line
-    ("三级指标 |\n指标性质 |\n指标值 |\n度量单位 |\n完成值 |\n权重 |\n得分 |\n培训覆盖率 |\n≥ |\n90 |\n% |\n"
+    ("指标名称 |\n指标性质 |\n指标值 |\n计量单位 |\n实际值 |\n权重 |\n得分 |\n培训覆盖率 |\n≥ |\n90 |\n% |\n"
      "95 |\n20 |\n20 |",
      [pct("90", "90", unit_from="%", qualifier="at_least", comparator="≥"), pct("95", "95", unit_from="%")]),
     # scores and weights are not money even under a declared unit
@@ -226,10 +226,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [money("35.6", "356000.00", unit_from="万元"), money("4.4", "44000.00", unit_from="万元"),
       money("40", "400000.00", unit_from="万元")]),
     # fused cells: amounts and rate glued together
-    ("项目资金(万元)\n全年预算数全年执行数执行率\n年度资金总额:30002850.595.02%",
+    ("项目经费(万元)\n预算数执行数执行率\n资金合计:30002850.595.02%",
      [money("3000", "30000000.00", unit_from="万元"), money("2850.5", "28505000.00", unit_from="万元"),
       pct("95.02%", "95.02")]),
-    ("项目资金 (万元)全年预算数全年执行数执行率\n年度资金总额80万元76.4095.50%",
+    ("项目经费 (万元)预算数执行数执行率\n资金合计80万元76.4095.50%",
      [money("80万元", "800000.00"), money("76.40", "764000.00", unit_from="万元"), pct("95.50%", "95.50")]),
     # a declared unit does not reach past prose that ends the table
     ("单位：万元\n项目 | 金额\n印刷费 | 2.5\n本项目于去年启动，组织培训，取得较好成效，群众普遍认可。\n完成 15 项工作",
@@ -317,7 +317,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("统一三个标准。", [cnt("三个", "3", "个")]),
     ("唯一一个试点。", [cnt("一个", "1", "个")]),
     # --- a long cell inside a row keeps the table going (one cell per line, no separators)
-    ("年度预算数(万元)\n年初预算\n调整后预算数\n预算执行数\n预算执行率\n权重\n得分\n原因\n总额\n56.4\n60\n58.2\n97.00%\n10\n"
+    ("资金情况(万元)\n年初预算\n调整后预算\n执行数\n执行率\n权重\n得分\n备注\n总额\n56.4\n60\n58.2\n97.00%\n10\n"
      "9.7\n1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因，年中调整的应单独说明理由。\n"
      "其中：财政资金\n50\n52\n51\n98.08%",
      [money("56.4", "564000.00", unit_from="万元"), money("60", "600000.00", unit_from="万元"),
@@ -325,11 +325,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       money("50", "500000.00", unit_from="万元"), money("52", "520000.00", unit_from="万元"),
       money("51", "510000.00", unit_from="万元"), pct("98.08%", "98.08")]),
     # --- more fused cells
-    ("项目资金\n(万元)\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:12011898.33%\n其中:中央补助100100100%",
+    ("项目经费\n(万元)\n预算数(A)执行数(B)执行率(B/A)\n资金合计:12011898.33%\n其中:中央补助100100100%",
      [money("120", "1200000.00", unit_from="万元"), money("118", "1180000.00", unit_from="万元"),
       pct("98.33%", "98.33"), money("100", "1000000.00", unit_from="万元"),
       money("100", "1000000.00", unit_from="万元"), pct("100%", "100")]),
-    ("项目资金(万元)全年预算数全年执行数执行率\n年度资金总额50.0048.5097.00%",
+    ("项目经费(万元)预算数执行数执行率\n资金合计50.0048.5097.00%",
      [money("50.00", "500000.00", unit_from="万元"), money("48.50", "485000.00", unit_from="万元"),
       pct("97.00%", "97")]),
     ("指标名称计量单位目标值权重实际值得分\n培训覆盖率%95109810群众满意度%90109510",
@@ -338,7 +338,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- a year alone in a cell is no amount, even under a declared unit
     ("单位：万元\n年度\n2022\n预算\n100", [money("100", "1000000.00", unit_from="万元")]),
     # --- space-separated rows lose their empty cells: a written percent realigns the row
-    ("项目资金（万元）\n年初预算数 全年预算数 全年执行数 分值 执行率 得分\n资金合计: 100 95 10 95% 9.5",
+    ("项目经费（万元）\n年初预算 调整后预算 执行数 分值 执行率 得分\n资金合计: 100 95 10 95% 9.5",
      [money("100", "1000000.00", unit_from="万元"), money("95", "950000.00", unit_from="万元"), pct("95%", "95")]),
 ]
 

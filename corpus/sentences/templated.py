@@ -234,7 +234,7 @@ def fam_table(rng: random.Random) -> Case:
             {"kind": "money", "text": str(s), "value": yuan(s * scale), "unit_from": unit},
             {"kind": "percent", "text": f"{r}%", "value": num(r)},
         ]
-    declaration = rng.choice([f"单位：{unit}", f"项目资金（{unit}）"])
+    declaration = rng.choice([f"单位：{unit}", f"项目经费（{unit}）"])
     if layout == "lines":
         cells = [declaration, *header] + [c for row in body for c in row]
         text = "\n".join(f"{c} |" for c in cells)
@@ -273,7 +273,7 @@ def fam_indicator(rng: random.Random) -> Case:
             {"kind": "percent", "text": f"≥{target}%", "value": str(target), "qualifier": "at_least"},
             {"kind": "percent", "text": str(actual), "value": str(actual), "unit_from": "%"},
         ]
-    cells = ["三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分",
+    cells = ["指标名称", "指标性质", "指标值", "计量单位", "实际值", "权重", "得分",
              rng.choice(["覆盖率", "及时率", "达标率"]), "≥", str(target), "%", str(actual), str(weight), str(weight)]
     text = "\n".join(f"{c} |" for c in cells)
     return text, [
