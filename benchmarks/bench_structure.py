@@ -3,7 +3,8 @@
     python benchmarks/bench_structure.py [--misses] [--only=NAME,...] [FOLDER ...]
 
 Corpora: real (the shared corpus), seed, heldout (``corpus/heldout``: openings written in the habits
-of provinces and offices the shared corpus does not show), generated (``corpus/fixtures``).
+of provinces and offices the shared corpus does not show), heldout-files (some of them as .docx/.pdf),
+generated (``corpus/fixtures``).
 FOLDER: more generated reports with gold beside them (``python -m corpus.generate --out FOLDER``).
 
 Prints heading F1 (precision/recall), level accuracy on matched headings, canonical accuracy on
@@ -48,9 +49,9 @@ def _seed() -> list[tuple[Path, Path]]:
             if t.with_name(t.stem + ".gold.json").is_file()] if folder.is_dir() else []
 
 
-def _heldout() -> list[tuple[Path, Path]]:
+def _heldout(sub: str = "texts") -> list[tuple[Path, Path]]:
     folder = ROOT / "corpus" / "heldout"
-    return [(t, folder / "gold" / (t.stem + ".json")) for t in sorted((folder / "texts").glob("*"))
+    return [(t, folder / "gold" / (t.stem + ".json")) for t in sorted((folder / sub).glob("*"))
             if (folder / "gold" / (t.stem + ".json")).is_file()]
 
 
@@ -116,7 +117,8 @@ def main() -> int:
     show = "--misses" in sys.argv
     only = next((a.split("=", 1)[1].split(",") for a in sys.argv[1:] if a.startswith("--only=")), None)
     extra = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
-    sets = [("real", _real()), ("seed", _seed()), ("heldout", _heldout()), ("generated", _fixtures())]
+    sets = [("real", _real()), ("seed", _seed()), ("heldout", _heldout()),
+            ("heldout-files", _heldout("files")), ("generated", _fixtures())]
     sets += [(f"generated {folder}", _fixtures([folder])) for folder in extra]
     if only:
         sets = [(label, pairs) for label, pairs in sets if label.split()[0] in only]

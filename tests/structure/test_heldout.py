@@ -51,3 +51,16 @@ def test_heldout_top_level_outline(name: str) -> None:
     got = [(s.heading.replace("\n", "").rstrip("。：:"), s.canonical) for s in report.sections
            if s.level == 1]
     assert got == want
+
+
+def test_heldout_word_and_pdf_versions_match_their_gold() -> None:
+    files = sorted((HELDOUT / "files").glob("*"))
+    assert {p.suffix for p in files} == {".docx", ".pdf"}
+    tally = Tally()
+    for path in files:
+        gold = json.loads((HELDOUT / "gold" / (path.stem + ".json")).read_text(encoding="utf-8"))
+        score(docparse.parse(path), gold, tally, path.name)
+    f = tally.figures()
+    detail = "\n".join(tally.misses)
+    assert f["heading_f1"] >= 0.95 and f["level_accuracy"] >= 0.95, detail
+    assert f["canonical_accuracy"] >= 0.95 and f["title"] >= 0.90 and f["unit"] >= 0.90, detail
