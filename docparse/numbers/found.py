@@ -23,8 +23,3 @@ class Found:
     direction: str | None = None
     unit_from: str | None = None
     fused: bool = False
-
-    def shifted(self, offset: int) -> Found:
-        """The same figure with offsets moved by ``offset`` (cell text → block text)."""
-        return Found(self.kind, self.start + offset, self.end + offset, self.value, self.unit, self.scale,
-                     self.qualifier, self.comparator, self.direction, self.unit_from, self.fused)
