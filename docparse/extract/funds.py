@@ -122,6 +122,13 @@ def _listing(run: _Run) -> _Listing | None:
             head = text[opener_at:(money[0].provenance.start or 0)] if money else ""
     if len(money) < int(conf["min_items"]):
         return None
+    lead_group = None
+    if lead_total is not None:
+        # "专项工作108万元，其中：…" — a short name before the amount makes it a group and its subtotal
+        named = _clean_name(text[run.start:lead_total.provenance.start or 0])
+        if (0 < len(named) <= int(conf["max_group_chars"]) and not re.search(r"[\d，,、]", named)
+                and not any(w in simplified(named) for w in conf["fact_words"] + conf["total_cues"])):
+            lead_group = named
     group = None
     colon = max(head.rfind("："), head.rfind(":"))
     first_name_from = 0
@@ -169,6 +176,8 @@ def _listing(run: _Run) -> _Listing | None:
     sources = rules("selfeval_table")["money_rows"]["parts"]
     if group is None and all(any(w in name for w in sources) for name, _ in items):
         return None  # the sources of a budget (本年财政拨款…), stated like a money block
+    if lead_group is not None and lead_total is not None:
+        group, subtotal, lead_total = group or lead_group, subtotal or lead_total, None
     return group, items, subtotal, lead_total, opener_at != -1
 
 
@@ -283,8 +292,11 @@ def extract(analysis: Analysis) -> None:
             taken.add(block.index)
             # Groups listed one after another ("甲：…；乙：…") may be closed together by "以上合计…";
             # a listing with its own total or subtotal, or without a group, stands alone.
-            open_group = group is not None and lead_total is None and subtotal is None
-            if not (follows_listing and chain and open_group):
+            open_group = group is not None and lead_total is None
+            same_block = bool(chain) and chain[-1].provenance is not None and (
+                chain[-1].provenance.block == block.index)
+            closed = subtotal is not None or any(g.subtotal is not None for g in chain)
+            if not (follows_listing and chain and open_group and (same_block or not closed)):
                 chain = []
             if open_group:
                 chain.append(listing)

@@ -102,22 +102,26 @@ def _statement(block: Block, start: int, end: int, level2: str | None) -> Indica
     text = block.text[start:end]
     plain = simplified(text)
     fill = r"(?:为|是|:|：)?\s*"
-    t = re.search(rf"(?:{_alt(labels['target'])}){fill}([^，,；;。]+)", plain)
+    t = re.search(rf"({_alt(labels['target'])}){fill}([^，,；;。]+)", plain)
     a = re.search(rf"(?:{_alt(labels['actual'])}){fill}([^，,；;。]+)", plain)
     if t is None or a is None or a.start() < t.end():
         return None
+    named = re.search(r"[：:]", plain[: t.start()]) is not None
+    if not (named or t.group(1).endswith("值")) and not re.match(
+            r"\s*(?:[≥≤<>=＝]|不低于|不少于|不高于|不超过|\d)", t.group(2)):
+        return None  # "计划…" without a value or a named indicator is a plan, not a target
     w = re.search(rf"(?:{_alt(labels['weight'])}){fill}(\d+(?:\.\d+)?)\s*分", plain)
     sc = re.search(rf"(?:{_alt(labels['score'])}){fill}(\d+(?:\.\d+)?)\s*分", plain[a.end():])
     lead = plain[: t.start()]
     colon = max(lead.rfind("："), lead.rfind(":"))
     name = _clean_name(text[:colon]) if colon > 0 else ""
-    target, actual = text[t.start(1):t.end(1)].strip(), text[a.start(1):a.end(1)].strip()
+    target, actual = text[t.start(2):t.end(2)].strip(), text[a.start(1):a.end(1)].strip()
     t_cmp, a_cmp = comparison(target), comparison(actual)
     return Indicator(
         name=name, level1=_level1_of(level2), level2=level2, target=target, actual=actual,
         weight=Decimal(w.group(1)) if w else None, score=Decimal(sc.group(1)) if sc else None,
         met=meets(t_cmp, a_cmp), source="text",
-        provenance=block.provenance.at(block.index, start + t.start(1), start + a.end(1)),
+        provenance=block.provenance.at(block.index, start + t.start(2), start + a.end(1)),
         target_cmp=t_cmp, actual_cmp=a_cmp,
     )
 
