@@ -221,8 +221,14 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
         nested_restart = (first.number == 1 and before is not None and before.family == first.family
                           and before.number is not None and before.number > 1 and not first.styled)
         keyed = sum(1 for c in run if c.keyed)
+        # "1.新建校舍3栋" / "2.新增学位500个": stacked one under the other with no text of their own,
+        # and stating quantities, they are targets or results listed, not titles
+        stacked = len(run) >= 2 and not run[-1].has_body and all(
+            not c.has_body and _next_is_sibling(c, cands, position) for c in run[:-1])
+        quantified = sum(1 for c in run if re.search(r"\d", c.title))
         is_list = (wordy > share * len(run) or bare or nested_restart
-                   or (keyed >= 2 and keyed > share * len(run)))
+                   or (keyed >= 2 and keyed > share * len(run))
+                   or (stacked and quantified >= numbering()["thresholds"]["quantified_run_share"] * len(run)))
         # set in bold or a larger size, like headings are, a run of short titles stays a run of headings
         if is_list and all(c.emphasised and not c.sentence and not c.inline_list for c in run):
             is_list = False

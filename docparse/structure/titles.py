@@ -37,7 +37,15 @@ def _clean(text: str, folded: str) -> tuple[str, str]:
             text, folded = text[:m.start()], folded[:m.start()]
     text = text.strip().strip("《》")
     folded = folded.strip().strip("《》")
+    words = folded.split()
+    if len(words) >= 4 and all(len(w) <= 2 for w in words):  # letter-spaced: "绩 效 自 评 报 告"
+        text, folded = "".join(text.split()), "".join(words)
     return text, folded
+
+
+def _gappy(folded: str) -> bool:
+    """Spaces between words in more places than a title set in parts ("某局 2023年度 …报告") has."""
+    return len(_GAP.findall(folded)) > metadata()["title"]["max_gaps"]
 
 
 def _title_like(folded: str) -> tuple[bool, bool] | None:
@@ -45,7 +53,7 @@ def _title_like(folded: str) -> tuple[bool, bool] | None:
     rules = metadata()["title"]
     if not (rules["min_chars"] <= len(folded) <= rules["max_chars"]):
         return None
-    if (_SENTENCE.search(folded) or _GAP.search(folded) or ":" in folded or "|" in folded
+    if (_SENTENCE.search(folded) or _gappy(folded) or ":" in folded or "|" in folded
             or not rules["must_contain"].search(folded)):
         return None
     core = re.sub(r"\s*\([^()]*\)\s*$", "", folded)

@@ -137,3 +137,30 @@ def test_closing_bracket_only_and_digit_full_stop_characters() -> None:
                  "二）存在问题\n无。\n")
     assert flat(a) == [("一）项目概况", 1), ("⒈建设内容", 2), ("⒉资金情况", 2), ("二）存在问题", 1)]
     assert [s.canonical for s in a.report.sections] == ["basic_info", "problems"]
+
+
+def test_title_set_in_parts_and_letter_spaced() -> None:
+    a = run_text("桃源县水利局 2023年度 农村水利项目绩效自评报告\n一、项目概况\n正文。\n")
+    assert a.report.report.title == "桃源县水利局 2023年度 农村水利项目绩效自评报告"
+    assert (a.report.report.unit, a.report.report.fiscal_year) == ("桃源县水利局", 2023)
+    b = run_text("绩 效 自 评 报 告\n实施单位：某县公路中心\n一、项目概况\n正文。\n")
+    assert b.report.report.title == "绩效自评报告"
+
+
+def test_rows_with_tabs_between_cells_are_no_headings() -> None:
+    a = run_text("某县2023年度项目绩效自评报告\n一、项目概况\n正文。\n二、资金明细\n1.\t人员经费\t120万元\n"
+                 "2.\t公用经费\t30万元\n三、存在问题\n无。\n")
+    assert flat(a) == [("一、项目概况", 1), ("二、资金明细", 1), ("三、存在问题", 1)]
+
+
+def test_stacked_targets_stating_figures_are_a_list() -> None:
+    a = run_text("某县2023年度项目绩效自评报告\n一、绩效目标\n（一）产出指标\n1.新建校舍3栋\n2.新增学位500个\n"
+                 "3.竣工验收合格率100%\n（二）效益指标\n入学率提高。\n二、存在问题\n无。\n")
+    assert flat(a) == [("一、绩效目标", 1), ("（一）产出指标", 2), ("（二）效益指标", 2), ("二、存在问题", 1)]
+
+
+def test_stacked_titles_without_figures_stay_headings() -> None:
+    a = run_text("某县2023年度项目绩效自评报告\n一、绩效目标完成情况\n（一）产出指标\n1.数量指标\n2.质量指标\n"
+                 "全部完成。\n二、存在问题\n无。\n")
+    assert [h for h, _ in flat(a)] == ["一、绩效目标完成情况", "（一）产出指标", "1.数量指标", "2.质量指标",
+                                       "二、存在问题"]
