@@ -17,12 +17,12 @@ from docparse.model import Report
 __all__ = ["DocparseError", "Report", "__version__", "parse", "parse_text"]
 
 
-def parse(path: str | Path) -> Report:
-    """Read and analyse one file (.docx, .pdf, .doc, .wps, .txt)."""
+def parse(path: str | Path, password: str | None = None) -> Report:
+    """Read and analyse one file (.docx, .pdf, .doc, .wps, .txt); ``password`` opens an encrypted PDF."""
     from docparse.pipeline import analyse
     from docparse.readers import read
 
-    return analyse(read(path))
+    return analyse(read(path, password=password))
 
 
 def parse_text(text: str, path: str | None = None) -> Report:

@@ -95,3 +95,15 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, case: str) -> None:
     assert "Traceback" not in out.stderr
     assert not target.exists()
     assert not target.parent.exists() or not any(target.parent.iterdir())
+
+
+def test_encrypted_pdf_needs_its_password(tmp_path: Path) -> None:
+    encrypted = CORPUS / "fixtures" / "f07-pdf-encrypted.pdf"
+    refused = run("parse", str(encrypted))
+    assert refused.returncode == 2
+    assert str(encrypted) in refused.stderr and "encrypted" in refused.stderr
+    wrong = run("parse", str(encrypted), "--password", "not-it")
+    assert wrong.returncode == 2 and "wrong" in wrong.stderr
+    opened = run("parse", str(encrypted), "--password", "docparse")
+    assert opened.returncode == 0, opened.stderr
+    assert json.loads(opened.stdout)["sections"]

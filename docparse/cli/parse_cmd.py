@@ -11,13 +11,15 @@ from docparse.cli.common import user_errors
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=str),
               help="Write the JSON here (atomically) instead of standard output.")
-def parse(file: str, out: str | None) -> None:
+@click.option("--password", envvar="DOCPARSE_PDF_PASSWORD", default=None,
+              help="Password of an encrypted PDF (or set DOCPARSE_PDF_PASSWORD).")
+def parse(file: str, out: str | None, password: str | None) -> None:
     """Parse FILE (.docx, .pdf, .doc, .wps, .txt) and print its JSON."""
     import docparse
     from docparse.export.json import dumps, write_json
 
     with user_errors(file):
-        data = docparse.parse(file).to_dict()
+        data = docparse.parse(file, password=password).to_dict()
     if out:
         with user_errors(out):
             write_json(out, data)

@@ -65,8 +65,11 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read(path: str | Path) -> Document:
-    """Read any supported file into a Document (raises :class:`DocparseError` on bad input)."""
+def read(path: str | Path, password: str | None = None) -> Document:
+    """Read any supported file into a Document (raises :class:`DocparseError` on bad input).
+
+    ``password`` opens an encrypted PDF; other formats ignore it.
+    """
     path = Path(path)
     if not path.exists():
         raise InputNotFound(path, "no such file")
@@ -75,6 +78,6 @@ def read(path: str | Path) -> Document:
     reader = reader_for(path)
     if path.stat().st_size == 0:
         raise EmptyInput(path, "file is empty (0 bytes)")
-    document = reader(path)
+    document = reader(path, password=password) if password and path.suffix.lower() == ".pdf" else reader(path)
     document.sha256 = document.sha256 or sha256_file(path)
     return document
