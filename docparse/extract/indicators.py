@@ -177,6 +177,7 @@ def statements(analysis: Analysis) -> tuple[list[Indicator], set[int]]:
     found: list[Indicator] = []
     used: set[int] = set()
     current: str | None = None  # the 二级指标 of the last short label line ("1.数量指标")
+    headings: dict[int, str] = {}
     for block in analysis.document.blocks:
         if block.kind != "paragraph" or not block.is_body:
             continue
@@ -196,23 +197,42 @@ def statements(analysis: Analysis) -> tuple[list[Indicator], set[int]]:
             ind = _statement(block, start, end, level2)
             if ind is not None:
                 if not ind.name and heading:
-                    ind.name = heading
+                    headings[id(ind)] = heading
                 found.append(ind)
                 used.add(block.index)
-    for ind in found:
-        match = next((x for x in listed if ind.name and _same(ind, x)), None)
-        if match is None and ind.name and ind.target:
-            by_target = [x for x in listed if x.target and "".join(x.target.split()) == "".join(ind.target.split())]
-            if len(by_target) == 1 and not any(_same(by_target[0], f) for f in found if f is not ind):
-                match = by_target[0]
-        if match is None and not ind.name:
-            match = next((x for x in listed if x.target and ind.target
-                          and "".join(x.target.split()) == "".join(ind.target.split())), None)
-        if match is not None:
-            listed.remove(match)
-            ind.name = ind.name or match.name
+    _name_statements(found, listed, headings)
     named = [i for i in found if i.name]
     return named + [x for x in listed if not any(_same(x, i) for i in named)], used
+
+
+def _flat(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+def _name_statements(found: list[Indicator], listed: list[Indicator], headings: dict[int, str]) -> None:
+    """Pair statements with the listed targets: by name, else by a target only one listed item has;
+    a statement without a name takes the listed item's name, else its sub-heading's."""
+    for ind in found:
+        if not ind.name:
+            continue
+        match = next((x for x in listed if _same(ind, x)), None)
+        if match is None and ind.target:
+            by_target = [x for x in listed if _flat(x.target) == _flat(ind.target)]
+            if len(by_target) == 1 and not any(_same(by_target[0], f) for f in found if f is not ind and f.name):
+                match = by_target[0]
+        if match is not None:
+            listed.remove(match)
+    for ind in found:
+        if ind.name:
+            continue
+        match = next((x for x in listed if x.target and _flat(x.target) == _flat(ind.target)), None)
+        if match is not None:
+            listed.remove(match)
+            ind.name = match.name
+        elif id(ind) in headings:
+            title = headings[id(ind)]
+            if not any(f.name and _flat(f.name) == _flat(title) for f in found):
+                ind.name = title
 
 
 def prose_indicators(analysis: Analysis) -> list[Indicator]:
