@@ -97,7 +97,8 @@ def test_amount_before_name() -> None:
 
 
 def test_groups_with_their_own_subtotals_closed_by_a_total() -> None:
-    text = "资金主要用于以下方面。培训支出12万元，其中：师资费7万元，教材费5万元；设备支出8万元，其中：电脑6万元，投影仪2万元。合计20万元。"
+    text = ("资金主要用于以下方面。培训支出12万元，其中：师资费7万元，教材费5万元；"
+            "设备支出8万元，其中：电脑6万元，投影仪2万元。合计20万元。")
     report = run(analysis_of(text), "funds").report
     first, second = report.fund_listings
     assert (first.group, second.group) == ("培训支出", "设备支出")
