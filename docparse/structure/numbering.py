@@ -11,6 +11,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _DIGIT_STOPS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+_CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 
@@ -42,7 +43,7 @@ def to_int(raw: str) -> int | None:
         return _STEMS.index(raw) + 1
     if len(raw) == 1 and raw in _ROMAN:
         return _ROMAN.index(raw) + 1
-    return cn_number(raw)
+    return cn_number(raw.translate(_CAPITALS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,9 +45,12 @@ def canonical(title: str) -> tuple[str | None, float]:
     ("存在的问题及改进措施"), the one named first wins; so it does where the heading joins two
     topics with 及/和/与 and the best match for the whole is the second one ("评价结论及结果应用")."""
     name, top = _canonical(title)
-    if name is None or top >= 100:
-        return name, top
     rules = outlines()
+    if name is None:  # a title run on past its topic ("项目基本情况，包括项目背景、主要内容…")
+        head = rules["clause_end"].split(fold(title), maxsplit=1)[0]
+        return _canonical(head) if head.strip() and head != fold(title) else (name, top)
+    if top >= 100:
+        return name, top
     parts = rules["joiners"].split(fold(title), maxsplit=1)
     if len(parts) == 2 and len(match_key(parts[0])) >= 2 and len(match_key(parts[1])) >= 2:
         first, first_score = _canonical(parts[0])

@@ -69,6 +69,7 @@ def outlines() -> dict[str, Any]:
             if unknown:
                 raise RuleFileError(rules_dir() / name, f"expected[{rtype}] names unknown keys {unknown}")
     data["joiners"] = _compile(name, data.get("joiners") or "(?!)")
+    data["clause_end"] = _compile(name, data.get("clause_end") or "(?!)")
     data["endings"] = {key: _compile(name, pattern) for key, pattern in (data.get("endings") or {}).items()}
     return data
 

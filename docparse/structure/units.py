@@ -65,8 +65,10 @@ def _alone(lines: list[Line]) -> str | None:
     """A line that is just an organisation's name."""
     skip = metadata()["title"]["skip_lines"]
     for line in lines:
-        f = line.folded.strip()
-        found = org_at(line.text.strip(), f, whole=True)
+        f, t = line.folded.strip(), line.text.strip()
+        if len(f) > 2 and f[0] == "(" and f[-1] == ")":  # "（某县人民医院）" under the title
+            f, t = f[1:-1].strip(), t[1:-1].strip()
+        found = org_at(t, f, whole=True)
         if found and not any(p.search(f) for p in skip):
             return found
     return None

@@ -164,3 +164,26 @@ def test_stacked_titles_without_figures_stay_headings() -> None:
                  "全部完成。\n二、存在问题\n无。\n")
     assert [h for h, _ in flat(a)] == ["一、绩效目标完成情况", "（一）产出指标", "1.数量指标", "2.质量指标",
                                        "二、存在问题"]
+
+
+def test_financial_capital_numbers() -> None:
+    a = run_text("某縣衛生健康局2023年度項目支出績效自評報告\n壹、項目概況\n正文。\n貳、績效目標\n正文。\n")
+    assert flat(a) == [("壹、項目概況", 1), ("貳、績效目標", 1)]
+    assert [s.canonical for s in a.report.sections] == ["basic_info", "goals"]
+
+
+def test_unit_in_brackets_under_the_title() -> None:
+    a = run_text("2023年度项目支出绩效自评报告\n（某县人民医院）\n一、项目概况\n正文。\n")
+    assert a.report.report.unit == "某县人民医院"
+
+
+def test_finance_department_reporting_its_evaluation() -> None:
+    a = run_text("某县财政局关于2022年度农村道路建设项目的绩效评价报告\n一、项目概况\n正文。\n二、评价结论\n良。\n")
+    assert a.report.report.type == "evaluation_report"
+    b = run_text("某县财政局2022年度部门整体支出绩效评价报告\n一、部门概况\n正文。\n")
+    assert b.report.report.type == "department_overall"
+
+
+def test_heading_running_on_past_its_topic() -> None:
+    a = run_text("某县2023年度项目绩效自评报告\n一、项目基本情况，包括项目背景、主要内容及资金安排\n正文。\n")
+    assert [s.canonical for s in a.report.sections] == ["basic_info"]
