@@ -136,7 +136,15 @@ def children(pid: int) -> set[int]:
 
 
 def alive(pids: set[int]) -> int:
-    return sum(1 for pid in pids if Path(f"/proc/{pid}").exists())
+    """How many of ``pids`` still run (zombies waiting to be reaped do not count)."""
+    count = 0
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        count += state != "Z"
+    return count
 
 
 class LineCounter:
