@@ -68,6 +68,9 @@ def _alone(lines: list[Line]) -> str | None:
         f, t = line.folded.strip(), line.text.strip()
         if len(f) > 2 and f[0] == "(" and f[-1] == ")":  # "（某县人民医院）" under the title
             f, t = f[1:-1].strip(), t[1:-1].strip()
+        cut = re.search(r"\S\s{2,}\S", f)  # two units side by side ("某局  某财政局"): the first
+        if cut and len(t) == len(f):
+            f, t = f[: cut.start() + 1], t[: cut.start() + 1]
         found = org_at(t, f, whole=True)
         if found and not any(p.search(f) for p in skip):
             return found

@@ -187,3 +187,28 @@ def test_finance_department_reporting_its_evaluation() -> None:
 def test_heading_running_on_past_its_topic() -> None:
     a = run_text("某县2023年度项目绩效自评报告\n一、项目基本情况，包括项目背景、主要内容及资金安排\n正文。\n")
     assert [s.canonical for s in a.report.sections] == ["basic_info"]
+
+
+def test_two_units_side_by_side_under_the_title() -> None:
+    a = run_text("某市2023年度农业转移支付资金绩效自评报告\n某市农业农村局  某市财政局\n一、绩效目标分解下达情况\n"
+                 "资金已下达。\n")
+    assert a.report.report.unit == "某市农业农村局"
+
+
+def test_a_bare_unit_label_and_a_money_unit_line() -> None:
+    a = run_text("2022年度基本药物补助资金绩效自评报告\n单位：某街道社区卫生服务中心\n1、基本情况\n正文。\n")
+    assert a.report.report.unit == "某街道社区卫生服务中心"
+    b = run_text("2022年度基本药物补助资金绩效自评报告\n单位：万元\n1、基本情况\n正文。\n")
+    assert b.report.report.unit is None
+
+
+def test_evaluated_unit_named_before_the_year() -> None:
+    a = run_text("某市2023年度公园开放补助资金绩效评价报告\n受某市财政局委托，某某管理咨询有限公司对某市园林局"
+                 "2023年度公园开放补助资金进行了绩效评价。\n一、基本情况\n正文。\n")
+    assert a.report.report.type == "evaluation_report"
+    assert a.report.report.unit == "某市园林局"
+
+
+def test_monitoring_report_is_other() -> None:
+    a = run_text("某区2024年上半年重点项目绩效运行监控情况报告\n某区财政局\n一、监控工作开展情况\n正文。\n")
+    assert a.report.report.type == "other"
