@@ -107,3 +107,13 @@ def test_encrypted_pdf_needs_its_password(tmp_path: Path) -> None:
     opened = run("parse", str(encrypted), "--password", "docparse")
     assert opened.returncode == 0, opened.stderr
     assert json.loads(opened.stdout)["sections"]
+
+
+def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "out.json"
+    assert run("parse", str(SAMPLE), "-o", str(target)).returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
