@@ -213,7 +213,9 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
     position = {id(c): n for n, c in enumerate(cands)}
     for run in _runs(cands):
         # items that read as sentences; one far too long for a title, or running on inline, counts double
-        wordy = sum(2 if (c.long or c.inline_list) else 1 for c in run if c.sentence or c.inline_list)
+        titled = all(_set_as_title(c, lines, cands, position) for c in run)
+        wordy = sum(2 if (c.long or c.inline_list) else 1 for c in run
+                    if (c.sentence and not titled) or c.inline_list)
         bare = len(run) >= 2 and all(c.ended and not c.has_body and _next_is_sibling(c, cands, position)
                                      for c in run[:-1]) and run[-1].ended
         first = run[0]
@@ -241,6 +243,23 @@ def detect(lines: list[Line], document: Document) -> list[Candidate]:
     first = next((n for n, c in enumerate(heads) if c.number is not None), len(heads))
     heads = [c for n, c in enumerate(heads) if c.family != "annex" or n > first]
     return _with_trailing(heads, lines)
+
+
+def _set_as_title(c: Candidate, lines: list[Line], cands: list[Candidate], position: dict[int, int]) -> bool:
+    """A short line with no sentence end, standing alone above its own text: in a run of such lines
+    ("（一）强化组织领导，层层压实工作责任" / text / "（二）…" / text) a comma does not make a sentence."""
+    if c.ended or c.has_body or c.long or c.inline_list or _ends_sentence(lines[c.line]):
+        return False
+    if len(re.sub(r"\s", "", c.title)) > numbering()["thresholds"]["comma_title_chars"]:
+        return False
+    n = position[id(c)]
+    nxt = cands[n + 1] if n + 1 < len(cands) else None
+    after = c.line + 1 + (len(c.blocks) - 1)
+    return after < len(lines) and (nxt is None or nxt.line > after)
+
+
+def _ends_sentence(line: Line) -> bool:
+    return line.folded.rstrip().endswith(("。", ".", ";", "；", "!", "！"))
 
 
 def _started(cands: list[Candidate]) -> list[Candidate]:

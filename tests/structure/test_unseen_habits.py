@@ -212,3 +212,22 @@ def test_evaluated_unit_named_before_the_year() -> None:
 def test_monitoring_report_is_other() -> None:
     a = run_text("某区2024年上半年重点项目绩效运行监控情况报告\n某区财政局\n一、监控工作开展情况\n正文。\n")
     assert a.report.report.type == "other"
+
+
+def test_parallel_phrases_set_above_their_text_are_headings() -> None:
+    a = run_text("某县2023年度项目绩效自评报告\n一、项目组织实施情况\n（一）强化组织领导，层层压实项目建设工作责任\n"
+                 "成立了领导小组，定期调度项目进展。\n（二）规范资金管理，确保项目资金专款专用\n严格执行资金管理办法。\n"
+                 "二、存在问题\n无。\n")
+    assert [h for h, _ in flat(a)] == ["一、项目组织实施情况", "（一）强化组织领导，层层压实项目建设工作责任",
+                                       "（二）规范资金管理，确保项目资金专款专用", "二、存在问题"]
+
+
+def test_the_same_phrases_stacked_or_closed_by_a_full_stop_are_a_list() -> None:
+    stacked = run_text("某县2023年度项目绩效自评报告\n一、绩效目标\n1、组织送戏下乡等活动，丰富城乡居民精神文化生活\n"
+                       "2、更新农家书屋出版物，提升基层文化设施使用效率\n3、项目覆盖全县十个乡镇，惠及城乡居民\n"
+                       "年度指标详见附表。\n二、存在问题\n无。\n")
+    assert flat(stacked) == [("一、绩效目标", 1), ("二、存在问题", 1)]
+    closed = run_text("某县2023年度项目绩效自评报告\n一、绩效目标\n1、组织送戏下乡等活动，丰富城乡居民精神文化生活.\n"
+                      "全年演出百场。\n2、更新农家书屋出版物，提升基层文化设施使用效率.\n全年更新图书。\n"
+                      "二、存在问题\n无。\n")
+    assert flat(closed) == [("一、绩效目标", 1), ("二、存在问题", 1)]
