@@ -61,6 +61,8 @@ class UnitRules:
     measures: tuple[str, ...]
     measure_not_followed_by: tuple[str, ...]
     measure_not_preceded_by: tuple[str, ...]
+    measure_arabic_only: tuple[str, ...]
+    stray_before_yuan: tuple[str, ...]
 
 
 @cache
@@ -80,6 +82,8 @@ def units() -> UnitRules:
         measures=tuple(dict.fromkeys(str(m) for m in mdata["measures"])),
         measure_not_followed_by=tuple(mdata.get("not_followed_by", [])),
         measure_not_preceded_by=tuple(mdata.get("not_preceded_by", [])),
+        measure_arabic_only=tuple(mdata.get("arabic_only", [])),
+        stray_before_yuan=tuple(str(w) for w in data.get("stray_before_yuan", [])),
     )
 
 

@@ -182,15 +182,18 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
         if starts_run:
             state.prev_cols = state.cols
             state.cols, state.run = [], []
-        state.run.extend(run.kinds)
-        state.cols = (state.cols or []) + [k for k in run.kinds if k != "label"]
+        kinds = run.kinds
+        if decl is not None and kinds in (("actual",), ("target",)):
+            kinds = ("money",)  # 完成值（万元）: the values below are money in the declared unit
+        state.run.extend(kinds)
+        state.cols = (state.cols or []) + [k for k in kinds if k != "label"]
         state.last = "header"
         if run.suffix_start < len(text) and text[run.suffix_start:].strip(" ：:，,"):
             _row_label(state)
             return
         # "年度预算数（万元）" opening a header may head the row-label column: decided by what follows
         if starts_run:
-            state.stub = decl is not None and run.kinds == ("money",)
+            state.stub = decl is not None and kinds == ("money",)
         return
     _row_label(state)
 

@@ -9,6 +9,9 @@ from docparse.numbers.data import columns
 
 # labels inside a longer text count as a header only when this many columns stand together
 _MIN_RUN = 3
+# a target or actual column whose header note is a percent sign holds rates
+_TAKES_NOTE_UNIT = ("target", "actual")
+_PERCENT_NOTES = ("%", "‰")
 VALUE_KINDS = ("money", "rate", "weight", "score", "target", "actual", "unit", "nature", "other")
 
 
@@ -41,7 +44,12 @@ def _label_at(text: str, pos: int) -> tuple[str, int] | None:
     if best is None:
         return None
     note = rules.notes.match(text, best[1])
-    return (best[0], note.end()) if note else best
+    if note is None:
+        return best
+    kind = best[0]
+    if kind in _TAKES_NOTE_UNIT and any(sign in note.group(0) for sign in _PERCENT_NOTES):
+        kind = "rate"  # 完成值（%）: the values below are percents
+    return kind, note.end()
 
 
 def _cover(text: str, pos: int) -> tuple[list[str], int]:

@@ -49,6 +49,8 @@ def _patterns() -> _Patterns:
         unit_kind[m] = "count"
     for m in unit_rules.money:
         unit_kind[m] = "money"
+    for w in unit_rules.stray_before_yuan:
+        unit_kind[w + "元"] = "money"
     for m in unit_rules.percent:
         unit_kind[m] = "percent"
     for m in unit_rules.points:
@@ -163,6 +165,8 @@ def _count_ok(norm: str, f: Found) -> bool:
     after = norm[f.end:f.end + 2]
     if any(after.startswith(w) for w in u.measure_not_followed_by):
         return False
+    if f.unit in u.measure_arabic_only and not re.fullmatch(r"[0-9.,]+", norm[f.start:f.end - len(f.unit)]):
+        return False
     caps = numerals().capitals
     if caps and all(ch in caps or ch == "零" for ch in norm[f.start:f.end - len(f.unit or "")]):
         return False
@@ -173,6 +177,8 @@ def _count_ok(norm: str, f: Found) -> bool:
 def _from_main(m: re.Match[str], pats: _Patterns) -> Found | None:
     num_text, unit = m.group("num"), m.group("unit")
     kind = pats.unit_kind[unit]
+    if kind == "money" and unit not in units().money:
+        return _stray_yuan(m, num_text, unit)
     try:
         number = parse_number(num_text)
     except ValueError:
@@ -200,6 +206,22 @@ def _from_main(m: re.Match[str], pats: _Patterns) -> Found | None:
         f.qualifier = qualifiers().infix[m.group("infix")]
         f.comparator = m.group("infix")
     return f
+
+
+def _stray_yuan(m: re.Match[str], num_text: str, unit: str) -> Found | None:
+    """"3万亩元": a measure word slipped between the scale and 元 — money in 万元 (see units.yaml);
+    after a plain number ("300亩元") the figure is a count of the measure word."""
+    try:
+        number = parse_number(num_text)
+    except ValueError:
+        return None
+    measure = unit[:-1]
+    if num_text[-1] not in _scale_chars() or m.group("infix"):
+        if measure not in units().measures:
+            return None
+        return Found("count", m.start(), m.end() - 1, number, unit=measure, scale=Decimal(1))
+    money_unit, scale = _money_unit(num_text, "元")
+    return Found("money", m.start(), m.end(), number, unit=money_unit, scale=scale)
 
 
 def _from_range(m: re.Match[str], pats: _Patterns) -> Found | None:
