@@ -46,9 +46,15 @@ def canonical(title: str) -> tuple[str | None, float]:
     topics with 及/和/与 and the best match for the whole is the second one ("评价结论及结果应用")."""
     name, top = _canonical(title)
     rules = outlines()
-    if name is None:  # a title run on past its topic ("项目基本情况，包括项目背景、主要内容…")
-        head = rules["clause_end"].split(fold(title), maxsplit=1)[0]
-        return _canonical(head) if head.strip() and head != fold(title) else (name, top)
+    if name is None:  # a title run on past its topic ("项目基本情况，包括项目背景、主要内容…"),
+        # or joining a topic to words that match nothing ("建议和改进举措"): what it opens with
+        for cut in (rules["clause_end"], rules["joiners"]):
+            head = cut.split(fold(title), maxsplit=1)[0]
+            if len(match_key(head)) >= 2 and head != fold(title):
+                found = _canonical(head)
+                if found[0] is not None:
+                    return found
+        return name, top
     if top >= 100:
         return name, top
     parts = rules["joiners"].split(fold(title), maxsplit=1)

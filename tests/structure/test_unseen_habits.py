@@ -119,6 +119,8 @@ def test_self_evaluation_notice_from_the_finance_department_is_no_evaluation_rep
     ("部门主要职能", "basic_info"),
     ("其他", "other"),
     ("附属设施建设情况", None),
+    ("建议和改进举措", "suggestions"),
+    ("和谐社区建设", None),
 ])
 def test_heading_variants_of_other_offices(heading: str, key: str | None) -> None:
     assert canonical(heading)[0] == key
