@@ -148,7 +148,8 @@ def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: 
             _number(Part("number", f.start, f.end, cell.text[f.start - cell.start:f.end - cell.start],
                          glued=True), cell, state, added, piped, keyed)
         else:
-            if f.kind == "percent" and keyed is None and state.cols and "rate" in state.cols[state.ptr:]:
+            if (f.kind == "percent" and keyed is None and state.cols and "rate" in state.cols[state.ptr:]
+                    and state.cols[state.ptr] not in ("target", "actual")):
                 # a written percent stands in the rate column: a row that lost empty cells (space-
                 # separated text) is realigned so that the numbers before it end next to it
                 shift = state.cols[state.ptr:].index("rate")

@@ -70,8 +70,9 @@ def _patterns() -> _Patterns:
     )
     pre_alt = _alt(list(unit_rules.percent_prefix))
     sign_alt = _alt(list(unit_rules.money_prefix_signs)) or "￥"
+    hundred = "".join(k for k, v in num_rules.small_units.items() if v == 100)  # 百分之百
     prefixed = re.compile(
-        rf"(?P<pre>{pre_alt})(?P<num>{numexpr})|(?P<sign>{sign_alt}){_SPACE}?(?P<snum>{arabic})"
+        rf"(?P<pre>{pre_alt})(?P<num>{numexpr}|[{hundred}](?![{cn_digits}{small}{big}]))|(?P<sign>{sign_alt}){_SPACE}?(?P<snum>{arabic})"
     )
     return _Patterns(main, rng, prefixed, unit_kind)
 
@@ -201,6 +202,9 @@ def _from_main(m: re.Match[str], pats: _Patterns) -> Found | None:
     else:
         scale = _unit_value(kind, unit)
         value = number * scale
+        joined = num_text[-1] + unit
+        if kind == "count" and joined in units().measures and re.fullmatch(r"[0-9.,]+", num_text[:-1]):
+            unit, value = joined, parse_number(num_text[:-1])  # 2.4千米 is 2.4 of 千米, not 2400 米
     f = Found(kind, m.start(), m.end(), value, unit=unit, scale=scale)
     if m.group("infix"):
         f.qualifier = qualifiers().infix[m.group("infix")]
@@ -247,6 +251,11 @@ def _from_range(m: re.Match[str], pats: _Patterns) -> Found | None:
     else:
         scale = _unit_value(kind, u2)
         unit = u2
+        n1, n2 = m.group("n1"), m.group("n2")
+        if (u1 is None and n1[-1] not in _scale_chars() and n2[-1] in _scale_chars()
+                and n2.rstrip(_scale_chars())):
+            # 3至5万人: the first number shares the scale of the second
+            a *= b / parse_number(n2.rstrip(_scale_chars()))
         lo, hi = a * scale, b * scale
     if lo > hi:
         return None
@@ -258,7 +267,8 @@ def _from_range(m: re.Match[str], pats: _Patterns) -> Found | None:
 def _from_prefixed(m: re.Match[str]) -> Found | None:
     if m.group("pre"):
         try:
-            number = parse_number(m.group("num"))
+            num = m.group("num")
+            number = parse_number("一" + num if len(num) == 1 and num in numerals().small_units else num)
         except ValueError:
             return None
         factor = units().percent_prefix[m.group("pre")]
