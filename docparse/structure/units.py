@@ -68,6 +68,9 @@ def _alone(lines: list[Line]) -> str | None:
         f, t = line.folded.strip(), line.text.strip()
         if len(f) > 2 and f[0] == "(" and f[-1] == ")":  # "（某县人民医院）" under the title
             f, t = f[1:-1].strip(), t[1:-1].strip()
+        aside = re.search(r"\s*\([^()]{1,6}\)$", f)  # "某市财政局（本级）"
+        if aside and aside.start() >= 4:
+            f, t = f[: aside.start()], t[: aside.start()]
         cut = re.search(r"\S\s{2,}\S", f)  # two units side by side ("某局  某财政局"): the first
         if cut and len(t) == len(f):
             f, t = f[: cut.start() + 1], t[: cut.start() + 1]

@@ -177,6 +177,8 @@ def test_financial_capital_numbers() -> None:
 def test_unit_in_brackets_under_the_title() -> None:
     a = run_text("2023年度项目支出绩效自评报告\n（某县人民医院）\n一、项目概况\n正文。\n")
     assert a.report.report.unit == "某县人民医院"
+    b = run_text("2023年度部门整体支出绩效自评报告\n某市财政局（本级）\n一、部门概况\n正文。\n")
+    assert b.report.report.unit == "某市财政局"
 
 
 def test_finance_department_reporting_its_evaluation() -> None:
