@@ -97,10 +97,13 @@ def table_score(analysis: Analysis) -> Fact | None:
 
 
 def extract(analysis: Analysis) -> None:
-    """Stage: ``report.evaluation_score`` and ``report.evaluation_grade`` (derived when not stated)."""
+    """Stage: ``report.evaluation_score`` and ``report.evaluation_grade`` (on the band scale 优/良/中/差;
+    a written 优秀/合格/较差 keeps its words in ``text``; derived from the score when not stated)."""
     report = analysis.report
     score = report.facts.get("score") or stated_score(analysis.document) or table_score(analysis)
     grade = report.facts.get("grade") or stated_grade(analysis.document)
+    if grade is not None and isinstance(grade.value, str) and grade_of(grade.value) not in (None, grade.value):
+        grade = Fact(value=grade_of(grade.value), text=grade.text, provenance=grade.provenance)
     if grade is None and score is not None and isinstance(score.value, Decimal):
         grade = Fact(value=band(score.value), text="", provenance=None)
     report.evaluation_score = score

@@ -7,10 +7,11 @@ Sources, most authoritative first:
 2. prose: a money or percent mention takes the role of the nearest cue word before it in its clause
    (rules/extract/facts.yaml). Figures that are parts of something (after 其中/含, inside brackets,
    prices, per-unit rates) and figures in top-level sections about one component fund are left out,
-   so the report's main subject wins over its sub-projects. The first figure of a role is the fact;
-   later places stating the same value are its ``sources``.
-3. derived: "资金已全部到位" with no amount → arrived = budget; a stated 到位率 with a budget and no
-   arrived amount → arrived = budget × rate.
+   so the report's main subject wins over its sub-projects. Figures of another year (上年度…, an earlier
+   year, 自…以来) and budgets a sentence calls several years' (分两年实施) are left out too. The first
+   figure of a role is the fact; later places stating the same value are its ``sources``.
+3. derived: "资金已全部到位" with no amount → arrived = budget; a stated 到位率 with a budget (else the
+   adjusted budget) and no arrived amount → arrived = budget × rate.
 
 Every candidate is handed on in ``notes["fact_candidates"]`` for the consistency checks.
 """
@@ -98,9 +99,8 @@ def _component_sections(analysis: Analysis) -> set[int]:
     fund_words = rules("facts")["component_section_words"]
     for section in analysis.report.sections:
         title = section.title or section.heading
-        if section.canonical is None and any(w in title for w in fund_words) and not re.search(
-            r"情况|分析|概况|目标|结论|问题|建议|措施|说明", title
-        ):
+        if section.canonical is None and any(w in title for w in fund_words) and not any(
+                w in title for w in rules("facts")["topic_section_words"]):
             end = section.end_block if section.end_block is not None else section.block
             out.update(range(section.block, end + 1))
     return out
@@ -111,6 +111,33 @@ def _section_heading(analysis: Analysis, block: int) -> str:
     if block < len(sections) and sections[block] is not None:
         return simplified(sections[block].heading)  # type: ignore[union-attr]
     return ""
+
+
+def _other_year(clause: str, sentence: str, kind: str, fiscal_year: int | None) -> bool:
+    """The clause last names another year (上年度, 以来, an earlier year) or the sentence several years."""
+    conf = rules("facts")
+    clause = re.sub(r"[（(][^（()）]*[）)]", "", clause)  # 含上年结转… in brackets speaks of a part
+    marks = [(clause.rfind(w) + len(w), True) for w in conf["other_year_words"] if w in clause]
+    marks += [(clause.rfind(w) + len(w), False) for w in conf["this_year_words"] if w in clause]
+    if fiscal_year is not None:
+        marks += [(y.end(), int(y.group(1)) < fiscal_year)
+                  for y in re.finditer(r"((?:19|20)\d{2})\s*年", clause)]
+    if marks and max(marks)[1]:
+        return True
+    return kind == "money" and any(w in sentence for w in conf["multi_year_words"])
+
+
+def _past_bracket(text: str, start: int, ctx: str) -> str:
+    """A context that opens by closing a bracket ("（含…135万元）合计200万元") reaches back past the bracket."""
+    if not ctx.lstrip().startswith((")", "）")):
+        return ctx
+    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+    return ctx if opened < 0 else _context(text, opened, 0) + ctx.lstrip()[1:]
+
+
+def _sentence(text: str, start: int) -> str:
+    ends = [i for i in (text.find(ch, start) for ch in "。；;") if i >= 0]
+    return _context(text, start, 0, window=start) + text[start:min(ends, default=len(text))]
 
 
 def candidates(analysis: Analysis) -> list[Candidate]:
@@ -136,12 +163,16 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if m.kind not in ("money", "percent") or m.is_range or m.qualifier in ("approx", "range"):
             continue
         text = simplified(block.text)
-        ctx = _context(text, p.start, floor)
+        ctx = _past_bracket(text, p.start, _context(text, p.start, floor))
         clause = _context(text, p.start, 0, window=p.start)
         if m.kind == "money" and (_is_component(ctx, text[p.end or p.start:]) or any(
                 clause.lstrip().startswith(w) for w in words("facts", "component_cues"))):
             continue
+        if _other_year(clause, _sentence(text, p.start), m.kind, analysis.report.report.fiscal_year):
+            continue
         found = _role_of(ctx, m.kind)
+        if found is None and m.kind == "percent" and re.search(str(rules("facts")["share_of_budget"]), clause):
+            found = ("execution_rate", "", 0)
         if found is None and m.kind == "money":
             heading = _section_heading(analysis, p.block)
             for role, hints in rules("facts")["section_roles"].items():
@@ -281,8 +312,9 @@ def extract(analysis: Analysis) -> None:
         facts["arrived"] = _full_arrival(analysis.document, facts["budget"], report.mentions,
                                          _component_sections(analysis))
     rate = facts["arrival_rate"]
-    if facts["arrived"] is None and rate is not None and facts["budget"] is not None:
-        value = (Decimal(facts["budget"].value) * Decimal(rate.value) / 100).quantize(Decimal("0.01"))
+    planned = facts["budget"] or facts["adjusted_budget"]
+    if facts["arrived"] is None and rate is not None and planned is not None:
+        value = (Decimal(planned.value) * Decimal(rate.value) / 100).quantize(Decimal("0.01"))
         facts["arrived"] = Fact(value=value, text=rate.text, provenance=rate.provenance, money=True)
     _restatements(analysis, facts)
     _listing_totals(analysis, facts)

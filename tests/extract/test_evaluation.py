@@ -23,8 +23,9 @@ def test_written_grades() -> None:
 def test_stated_score_and_grade() -> None:
     report = run(analysis_of("经综合评价，项目自评得分为86分，自评结论为“良好”。"), "facts", "evaluation").report
     assert report.evaluation_score is not None and report.evaluation_score.value == Decimal("86")
-    assert report.evaluation_grade is not None and report.evaluation_grade.value == "良好"
-    assert report.facts["grade"] is not None and report.facts["grade"].text == "良好"
+    grade = report.evaluation_grade
+    assert grade is not None and grade.value == "良" and grade.text == "良好"
+    assert report.facts["grade"] is not None and report.facts["grade"].value == "良好"
 
 
 def test_score_on_the_next_line_and_derived_grade() -> None:
