@@ -156,6 +156,7 @@ class ColumnRules:
     notes: re.Pattern[str]
     declarations: tuple[re.Pattern[str], ...]
     placeholders: frozenset[str]
+    header_only: re.Pattern[str] | None
 
 
 @cache
@@ -176,4 +177,5 @@ def columns() -> ColumnRules:
         notes=re.compile(data["notes"]),
         declarations=tuple(re.compile(p) for p in data["declarations"]),
         placeholders=frozenset(str(p) for p in data["placeholders"]),
+        header_only=re.compile(data["header_only"]) if data.get("header_only") else None,
     )

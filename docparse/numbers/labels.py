@@ -33,6 +33,12 @@ def declared_unit(text: str) -> tuple[str, int, int] | None:
     return None
 
 
+def header_only(text: str) -> bool:
+    """A cell that names a column only inside a header row (2022年, 上年同期)."""
+    pat = columns().header_only
+    return pat is not None and pat.fullmatch(text.strip(" ：:")) is not None
+
+
 def _label_at(text: str, pos: int) -> tuple[str, int] | None:
     """The longest label starting at ``pos`` (with an optional note such as (A) or (分))."""
     rules = columns()
