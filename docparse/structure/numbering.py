@@ -10,6 +10,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_ENCLOSED = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 _DIGIT_STOPS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 _CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -37,6 +38,8 @@ def to_int(raw: str) -> int | None:
         return _CIRCLED.index(raw) + 1
     if raw in _PAREN_DIGITS:
         return _PAREN_DIGITS.index(raw) + 1
+    if raw in _ENCLOSED:
+        return _ENCLOSED.index(raw) + 1
     if raw in _DIGIT_STOPS:
         return _DIGIT_STOPS.index(raw) + 1
     if len(raw) == 1 and raw in _STEMS:

@@ -235,3 +235,9 @@ def test_the_same_phrases_stacked_or_closed_by_a_full_stop_are_a_list() -> None:
                       "全年演出百场。\n2、更新农家书屋出版物，提升基层文化设施使用效率.\n全年更新图书。\n"
                       "二、存在问题\n无。\n")
     assert flat(closed) == [("一、绩效目标", 1), ("二、存在问题", 1)]
+
+
+def test_parenthesised_ideograph_characters() -> None:
+    a = run_text("某县2023年度专项资金绩效自评报告\n一、项目概况\n㈠项目背景\n正文。\n㈡项目资金\n正文。\n"
+                 "二、存在问题\n无。\n")
+    assert flat(a) == [("一、项目概况", 1), ("㈠项目背景", 2), ("㈡项目资金", 2), ("二、存在问题", 1)]
