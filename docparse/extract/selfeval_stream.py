@@ -248,6 +248,7 @@ def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: Self
     level2: str | None = None
     pending: _Pending | None = None
     l2_words = words("selfeval_table", "level2")
+    level2_just_set = False
 
     def close() -> None:
         nonlocal pending
@@ -309,6 +310,9 @@ def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: Self
             return i  # prose after the table
         nxt = cells[i + 1].clean if i + 1 < len(cells) else None
         found = _level_word(SCORE_NOTE.sub("", clean), nxt)
+        if found is not None and level2_just_set and pending is None and not found[2]:
+            found = None  # a 三级指标 named like a 二级 ("服务对象满意度指标 | 服务对象满意度")
+        level2_just_set = False
         if found is not None:
             word, joined, rest = found
             close()
@@ -317,6 +321,7 @@ def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: Self
                 level1, level2 = word, None
             else:
                 level2 = word
+                level2_just_set = not rest
             i += 2 if joined else 1
             if rest:
                 cells = [*cells[:i], cell.part(len(cell.text) - len(rest), len(cell.text)), *cells[i:]]

@@ -100,3 +100,34 @@ def test_capital_numeral_restatement_is_a_source() -> None:
                                             provenance=block.provenance.at(0, start, start + 5)))
     budget = run(analysis, "facts").report.facts["budget"]
     assert budget is not None and [p.start for p in budget.sources] == [start]
+
+
+def test_last_year_figures_are_not_this_years_facts() -> None:
+    text = "上年度安排资金500万元，实际支出480万元，执行率96%。本年度批复预算620万元，已支出606.7万元，执行率97.85%。"
+    facts = _facts(text)
+    assert (facts["budget"], facts["spent"], facts["execution_rate"]) == ("6200000.00", "6067000.00", "97.85")
+
+
+def test_an_earlier_year_in_the_clause_unless_this_year_follows() -> None:
+    analysis = analysis_of("2022年该项目预算为310万元。2023年年初预算数420万元，当年到位420万元。")
+    analysis.report.report.fiscal_year = 2023
+    facts = summary(run(analysis, "funds", "facts").report)
+    assert (facts["budget"], facts["arrived"]) == ("4200000.00", "4200000.00")
+
+
+def test_several_years_budget_and_cumulative_spending_are_left_out() -> None:
+    text = "\n".join(["项目计划投资4600万元，分两年实施。本年度安排资金2100万元，完成投资2058万元。",
+                      "自开工以来累计完成投资4412万元。"])
+    facts = _facts(text)
+    assert (facts["budget"], facts["spent"]) == ("21000000.00", "20580000.00")
+
+
+def test_total_after_a_bracket_of_components() -> None:
+    facts = _facts("本年度预算资金（含中央补助65万元、区级资金135万元）合计200万元，实际支出186万元。")
+    assert (facts["budget"], facts["spent"]) == ("2000000.00", "1860000.00")
+
+
+def test_share_of_the_budget_is_the_execution_rate_and_arrival_follows_the_adjusted_budget() -> None:
+    facts = _facts("本年度实际支出资金276.4万元，占全年预算数290万元的95.31%。资金到位率为100%。")
+    assert facts["execution_rate"] == "95.31" and facts["adjusted_budget"] == "2900000.00"
+    assert facts["arrived"] == "2900000.00" and facts["spent"] == "2764000.00"
