@@ -48,6 +48,8 @@ def read_grid(grid: list[list[tuple[int, int, bool] | None]], found: list[Found]
                     if row[cc] is None or row[cc][:2] != (s, e):
                         break
                     col_kind[cc] = run.kinds[0]
+                    if decl is not None and run.kinds[0] in ("actual", "target"):
+                        col_kind[cc] = "money"  # 完成值（万元）: money in the noted unit
                     if decl is not None:
                         col_unit[cc] = (decl[0], units().money[decl[0]])
                 continue

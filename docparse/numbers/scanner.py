@@ -72,7 +72,8 @@ def _patterns() -> _Patterns:
     sign_alt = _alt(list(unit_rules.money_prefix_signs)) or "￥"
     hundred = "".join(k for k, v in num_rules.small_units.items() if v == 100)  # 百分之百
     prefixed = re.compile(
-        rf"(?P<pre>{pre_alt})(?P<num>{numexpr}|[{hundred}](?![{cn_digits}{small}{big}]))|(?P<sign>{sign_alt}){_SPACE}?(?P<snum>{arabic})"
+        rf"(?P<pre>{pre_alt})(?P<num>{numexpr}|[{hundred}](?![{cn_digits}{small}{big}]))"
+        rf"|(?P<sign>{sign_alt}){_SPACE}?(?P<snum>{arabic})(?P<yuan>元)?"  # ￥1,234.00元
     )
     return _Patterns(main, rng, prefixed, unit_kind)
 
