@@ -310,7 +310,8 @@ def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: Self
             return i  # prose after the table
         nxt = cells[i + 1].clean if i + 1 < len(cells) else None
         found = _level_word(SCORE_NOTE.sub("", clean), nxt)
-        if found is not None and level2_just_set and pending is None and not found[2]:
+        if found is not None and level2_just_set and pending is None and not found[2] and (
+                found[0] not in rules("selfeval_table")["level1"]):
             found = None  # a 三级指标 named like a 二级 ("服务对象满意度指标 | 服务对象满意度")
         level2_just_set = False
         if found is not None:
