@@ -291,6 +291,10 @@ def write_docx(document: Document, path: Path, options: dict[str, Any], seed: in
                 p.paragraph_format.first_line_indent = Pt(24)
             parts = [para.number, *para.parts] if para.number else para.parts
             _runs(p, parts, east_asia, rng if para.role in ("body", "lead") else None)
+    if document.blocks and isinstance(document.blocks[-1], Table):
+        # Word always closes the body with a paragraph; without one, LibreOffice's Word 97 export
+        # writes a closing table's cells as one run-together paragraph (the .doc loses the table).
+        doc.add_paragraph()
     if document.header:
         hp = section.header.paragraphs[0]
         hp.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -63,6 +63,8 @@ class _Layout:
         if bold:
             t.setTextRenderMode(2)
         t.textOut(text)
+        if bold:  # Tr is graphics state: it outlives ET, so bold would carry over to later text
+            t.setTextRenderMode(0)
         self.c.drawText(t)
 
     def new_page(self) -> None:

@@ -32,7 +32,7 @@ def _chinese(n: int) -> str:
 
 
 def _format(fmt: str, n: int) -> str:
-    if fmt == "chineseCounting":
+    if fmt in ("chineseCounting", "chineseCountingThousand"):  # the same below 100; LibreOffice writes the latter
         return _chinese(n)
     if fmt == "ideographTraditional":
         return _TIANGAN[(n - 1) % 10]
