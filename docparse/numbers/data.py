@@ -22,6 +22,7 @@ class NumeralRules:
     point: str
     minus_words: tuple[str, ...]
     exact_suffixes: tuple[str, ...]
+    exact_not_followed_by: str
     jiao: tuple[str, ...]
     fen: tuple[str, ...]
     capitals: str
@@ -44,6 +45,7 @@ def numerals() -> NumeralRules:
         point=str(data["point"]),
         minus_words=tuple(data.get("minus_words", [])),
         exact_suffixes=tuple(data.get("exact_suffixes", [])),
+        exact_not_followed_by=str(data.get("exact_not_followed_by", "")),
         jiao=tuple(data.get("jiao", [])),
         fen=tuple(data.get("fen", [])),
         capitals=str(data.get("capitals", "")),
@@ -127,6 +129,7 @@ class NonMentionRules:
     phrases: tuple[str, ...]
     bare_not_followed_by: str
     bare_date_characters: str
+    masked_before: str
 
 
 @cache
@@ -145,6 +148,7 @@ def nonmentions() -> NonMentionRules:
         phrases=tuple(sorted(data["phrases"], key=len, reverse=True)),
         bare_not_followed_by=str(data.get("bare_not_followed_by", "")),
         bare_date_characters=str(data.get("bare_date_characters", "")),
+        masked_before=str(data.get("masked_before", "")),
     )
 
 

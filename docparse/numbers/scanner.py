@@ -58,7 +58,8 @@ def _patterns() -> _Patterns:
     unit_alt = _alt(list(unit_kind))
     infix = _alt(list(q.infix))
     fen = f"(?:零?[{cn_digits}0-9](?:{_alt(num_rules.jiao)}))?(?:零?[{cn_digits}0-9](?:{_alt(num_rules.fen)}))?"
-    exact = _alt(num_rules.exact_suffixes[:1]) if num_rules.exact_suffixes else "整"
+    guard = f"(?![{re.escape(num_rules.exact_not_followed_by)}])" if num_rules.exact_not_followed_by else ""
+    exact = f"(?:{_alt(num_rules.exact_suffixes)}){guard}" if num_rules.exact_suffixes else "整"
     main = re.compile(
         rf"(?P<num>{numexpr})(?P<infix>{infix})?{_SPACE}?(?P<unit>{unit_alt})"
         rf"(?:(?<=[元圆])(?P<fen>{fen})(?P<exact>{exact})?)?"
@@ -140,9 +141,12 @@ def scan(text: str) -> list[Found]:
     if not kept:
         return []
     excluded = _excluded(norm)
+    masks = nonmentions().masked_before
     out = []
     for f in kept:
         if any(s <= f.start and f.end <= e for s, e in excluded):
+            continue
+        if f.start and norm[f.start - 1] in masks:
             continue
         if f.kind == "count" and not _count_ok(norm, f):
             continue
