@@ -47,7 +47,23 @@ def grade_of(word: str) -> str | None:
 
 def stated_score(document: Document) -> Fact | None:
     """The total self-evaluation score the text states: the first after a total cue, else the first."""
-    return _score_after(document, "total_score_cues") or _score_after(document, "score_cues")
+    return (_score_after(document, "total_score_cues") or _score_after(document, "score_cues")
+            or _score_by_grade(document))
+
+
+def _score_by_grade(document: Document) -> Fact | None:
+    """A score right after a stated grade: "评价结果：优（92分）", "结果为良好，得分86分"."""
+    cues = _alt(list(words("grades", "grade_cues")))
+    grades = _alt(sorted(rules("grades")["grade_words"], key=len, reverse=True))
+    pattern = re.compile(rf"(?:{cues})[为是:：\s]*[“\"「『‘']?(?:{grades})[”\"」』’']?\s*[，,（(]\s*"
+                         rf"(?:得分|评分|总分)?[为是:：\s]*{_NUMBER}\s*分")
+    for block in _body(document):
+        text = simplified(block.text)
+        m = pattern.search(text)
+        if m and Decimal(m.group(1)) <= 100:
+            return Fact(value=Decimal(m.group(1)), text=block.text[m.start(1):m.end()],
+                        provenance=block.provenance.at(block.index, m.start(1), m.end()))
+    return None
 
 
 def _score_after(document: Document, key: str) -> Fact | None:

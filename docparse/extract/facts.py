@@ -146,15 +146,20 @@ def candidates(analysis: Analysis) -> list[Candidate]:
     skip = set(analysis.notes.get("toc_blocks") or ()) | _component_sections(analysis)
     out: list[Candidate] = []
     prev_end: dict[int, int] = {}
-    items = {(i.provenance.block, i.provenance.start) for i in analysis.report.fund_items if i.provenance}
+    fact_words = words("funds", "fact_words")
+    items = {(i.provenance.block, i.provenance.start): any(w in simplified(i.name) for w in fact_words)
+             for i in analysis.report.fund_items if i.provenance}
     for m in analysis.report.mentions:
         p = m.provenance
         if p is None or p.block is None or p.start is None or p.block >= len(document.blocks):
             continue
-        if (p.block, p.start) in items:
+        block = document.blocks[p.block]
+        if (p.block, p.start) in items and not (items[(p.block, p.start)] and not any(
+                w in _context(simplified(block.text), p.start, 0, window=p.start)
+                for w in words("facts", "component_cues"))):
+            # an item is a part, unless its name states a fact and no 其中/含 makes the sentence a breakdown
             prev_end[p.block] = p.end or p.start
             continue
-        block = document.blocks[p.block]
         floor = prev_end.get(p.block, 0)
         if m.kind in ("money", "percent"):
             prev_end[p.block] = p.end or p.start
@@ -171,6 +176,9 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if _other_year(clause, _sentence(text, p.start), m.kind, analysis.report.report.fiscal_year):
             continue
         found = _role_of(ctx, m.kind)
+        bare_total = found is None and m.kind == "money" and ctx.strip(" ，,、：:") in words("facts", "total_words")
+        if bare_total:  # "…88万元，上级补助资金42万元，合计130万元": the clause says what the total is
+            found = _role_of(clause, m.kind)
         if found is None and m.kind == "percent" and re.search(str(rules("facts")["share_of_budget"]), clause):
             found = ("execution_rate", "", 0)
         if found is None and m.kind == "money":

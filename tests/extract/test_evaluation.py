@@ -52,3 +52,15 @@ def test_total_score_wins_over_part_scores() -> None:
     text = "一、投入指标分值20分，自评得分18分。\n二、综合评价\n项目综合自评得分92分，等级为优。"
     report = run(analysis_of(text), "facts", "evaluation").report
     assert report.evaluation_score is not None and report.evaluation_score.value == Decimal("92")
+
+
+@pytest.mark.parametrize(("text", "score", "grade"), [
+    ("绩效评价结果：优（92分）。", "92", "优"),
+    ("本项目自评结果为良好，得分86分。", "86", "良"),
+    ("经自评，项目评分55分，评价等级为较差。", "55", "差"),
+    ("本项目自评总分72分，评价等级为合格。", "72", "中"),
+])
+def test_score_beside_a_grade_and_grades_on_the_band_scale(text: str, score: str, grade: str) -> None:
+    report = run(analysis_of(text), "facts", "evaluation").report
+    assert report.evaluation_score is not None and report.evaluation_score.value == Decimal(score)
+    assert report.evaluation_grade is not None and report.evaluation_grade.value == grade

@@ -131,3 +131,14 @@ def test_share_of_the_budget_is_the_execution_rate_and_arrival_follows_the_adjus
     facts = _facts("本年度实际支出资金276.4万元，占全年预算数290万元的95.31%。资金到位率为100%。")
     assert facts["execution_rate"] == "95.31" and facts["adjusted_budget"] == "2900000.00"
     assert facts["arrived"] == "2900000.00" and facts["spent"] == "2764000.00"
+
+
+def test_a_total_after_its_parts_takes_the_role_its_clause_names() -> None:
+    facts = _facts("本年度预算安排救助资金88万元，上级补助资金42万元，合计130万元。全年实际支出127.4万元。")
+    assert (facts["budget"], facts["spent"]) == ("1300000.00", "1274000.00")
+
+
+def test_budget_and_its_addition_stated_as_parts_of_the_full_year_budget() -> None:
+    facts = _facts("年初部门预算1286.4万元，年中追加预算93.6万元，全年预算总额1380万元。全年支出1352.4万元。")
+    assert (facts["budget"], facts["adjusted_budget"], facts["spent"]) == (
+        "12864000.00", "13800000.00", "13524000.00")
