@@ -161,6 +161,7 @@ class ColumnRules:
     declarations: tuple[re.Pattern[str], ...]
     placeholders: frozenset[str]
     header_only: re.Pattern[str] | None
+    noted_money_label: re.Pattern[str] | None
 
 
 @cache
@@ -182,4 +183,5 @@ def columns() -> ColumnRules:
         declarations=tuple(re.compile(p) for p in data["declarations"]),
         placeholders=frozenset(str(p) for p in data["placeholders"]),
         header_only=re.compile(data["header_only"]) if data.get("header_only") else None,
+        noted_money_label=re.compile(data["noted_money_label"]) if data.get("noted_money_label") else None,
     )

@@ -19,7 +19,7 @@ from docparse.numbers.data import units
 from docparse.numbers.found import Found
 from docparse.numbers.fused import NUMERIC_KINDS, split_fused
 from docparse.numbers.grid import read_grid
-from docparse.numbers.labels import LabelRun, declared_unit, header_only, label_run
+from docparse.numbers.labels import LabelRun, declared_unit, header_only, label_run, noted_money_label
 from docparse.numbers.normalise import normalise_chars
 from docparse.numbers.rows import WELL, Placed, RowState, emit, realign, resolve
 
@@ -177,7 +177,7 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
             state.last = "decl" if state.last != "header" else "header"
             return
     run = label_run(text)
-    if run is None and state.last == "header" and header_only(text):
+    if run is None and state.last == "header" and (header_only(text) or (decl is not None and noted_money_label(text))):
         run = LabelRun(0, ("money",), len(text))  # under a declared unit a year column holds money
     if run is not None:
         cell.has_header = True

@@ -39,6 +39,12 @@ def header_only(text: str) -> bool:
     return pat is not None and pat.fullmatch(text.strip(" ：:")) is not None
 
 
+def noted_money_label(text: str) -> bool:
+    """A short label whose money note was removed (偏差 of 偏差（万元）): a money column in a header row."""
+    pat = columns().noted_money_label
+    return pat is not None and pat.fullmatch(text.strip(" ：:")) is not None
+
+
 def _label_at(text: str, pos: int) -> tuple[str, int] | None:
     """The longest label starting at ``pos`` (with an optional note such as (A) or (分))."""
     rules = columns()
