@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _FILLER = r"[为是:：\s]*(?:\(分\)|（分）)?[为是:：\s]*"
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
+_GRADE_END = r"(?![^\W\d_a-zA-Z等级档次])"  # a grade word ends the phrase ("评价结果：中央…" states none)
 
 
 def _alt(items: list[str]) -> str:
@@ -55,7 +56,7 @@ def _score_by_grade(document: Document) -> Fact | None:
     """A score right after a stated grade: "评价结果：优（92分）", "结果为良好，得分86分"."""
     cues = _alt(list(words("grades", "grade_cues")))
     grades = _alt(sorted(rules("grades")["grade_words"], key=len, reverse=True))
-    pattern = re.compile(rf"(?:{cues})[为是:：\s]*[“\"「『‘']?(?:{grades})[”\"」』’']?\s*[，,（(]\s*"
+    pattern = re.compile(rf"(?:{cues})[为是:：\s]*[“\"「『‘']?(?:{grades}){_GRADE_END}[”\"」』’']?\s*[，,（(]\s*"
                          rf"(?:得分|评分|总分)?[为是:：\s]*{_NUMBER}\s*分")
     for block in _body(document):
         text = simplified(block.text)
@@ -93,7 +94,7 @@ def stated_grade(document: Document) -> Fact | None:
     """The first grade the text states after a grade cue, as written."""
     cues = _alt(list(words("grades", "grade_cues")))
     grades = sorted(rules("grades")["grade_words"], key=len, reverse=True)
-    pattern = re.compile(rf"(?:{cues})[为是:：\s]*[“\"「『‘']?({_alt(grades)})")
+    pattern = re.compile(rf"(?:{cues})[为是:：\s]*[“\"「『‘']?({_alt(grades)}){_GRADE_END}")
     for block in _body(document):
         text = simplified(block.text)
         for m in pattern.finditer(text):

@@ -116,7 +116,9 @@ def _section_heading(analysis: Analysis, block: int) -> str:
 def _other_year(clause: str, sentence: str, kind: str, fiscal_year: int | None) -> bool:
     """The clause last names another year (上年度, 以来, an earlier year) or the sentence several years."""
     conf = rules("facts")
-    clause = re.sub(r"[（(][^（()）]*[）)]", "", clause)  # 含上年结转… in brackets speaks of a part
+    clause = re.sub(r"[（(][^（()）]*[）)]|《[^《》]*》", "", clause)  # 含上年结转… in brackets speaks of a part
+    for phrase in [*conf["this_year_phrases"], *([f"{fiscal_year}年以来"] if fiscal_year else [])]:
+        clause = clause.replace(phrase, "本年")
     marks = [(clause.rfind(w) + len(w), True) for w in conf["other_year_words"] if w in clause]
     marks += [(clause.rfind(w) + len(w), False) for w in conf["this_year_words"] if w in clause]
     if fiscal_year is not None:

@@ -142,3 +142,13 @@ def test_budget_and_its_addition_stated_as_parts_of_the_full_year_budget() -> No
     facts = _facts("年初部门预算1286.4万元，年中追加预算93.6万元，全年预算总额1380万元。全年支出1352.4万元。")
     assert (facts["budget"], facts["adjusted_budget"], facts["spent"]) == (
         "12864000.00", "13800000.00", "13524000.00")
+
+
+def test_this_years_words_that_look_like_other_years() -> None:
+    analysis = analysis_of("2023年以来，根据《2021年专项资金管理办法》下达资金500万元，上年结转资金20万元。"
+                           "2022年11月提前下达资金80万元。")
+    analysis.report.report.fiscal_year = 2023
+    facts = summary(run(analysis, "funds", "facts").report)
+    assert facts["budget"] == "5000000.00"
+    cands = run(analysis, "facts").notes["fact_candidates"]
+    assert [c.mention.text for c in cands if c.role == "budget"] == ["500万元", "80万元"]
