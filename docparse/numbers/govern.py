@@ -58,13 +58,25 @@ def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
             spans, piped = split_cells(norm)
             if len(spans) > 1:
                 state.new_row()
-            for s, e in spans:
+            first_text = False
+            for k, (s, e) in enumerate(spans):
                 cell = make_cell(norm, s, e, block.found)
+                if k == 0:
+                    first_text = bool(cell.text) and all(p.kind == "text" for p in cell.parts)
+                    if first_text:
+                        decl = declared_unit(cell.text)
+                        rest = cell.text if decl is None else cell.text[:decl[1]] + cell.text[decl[2]:]
+                        rest = rest.strip(" ：:，,")
+                        first_text = bool(rest) and label_run(rest) is None
+                    if piped and not cell.text and len(spans) > 1 and state.lead_stub:
+                        continue
                 in_row = state.mid_row()
                 _cell(cell, state, added, dropped, piped)
                 if cell.prose and not piped and not in_row:
                     # running text ends a table; a long cell inside a row (原因 …) does not
                     state = RowState()
+            if piped and len(spans) > 1 and state.last == "header":
+                state.lead_stub = first_text
     out: dict[int, list[Found]] = {}
     for block, added, dropped in work:
         kept = [f for f in block.found if id(f) not in dropped]

@@ -47,6 +47,9 @@ class RowState:
     row_known: list[Decimal] = field(default_factory=list)
     pending: tuple[Found, list[Found]] | None = None
     stub: bool = False
+    # the header line opened with a text cell that names no column (年度资金总额 | 年初预算数 | …): an
+    # empty first cell of a following row is that row-label slot (a merged stub), not a value column
+    lead_stub: bool = False
     # bare numbers read by position in the current row: column index, surface, where it went, figure
     placed: list[Placed] = field(default_factory=list)
 
