@@ -129,6 +129,11 @@ def _other_year(clause: str, sentence: str, kind: str, fiscal_year: int | None) 
     return kind == "money" and any(w in sentence for w in conf["multi_year_words"])
 
 
+def _in_table_row(text: str) -> bool:
+    """A line of a flattened table: cells split by pipes or tabs."""
+    return any(text.count(sep) >= int(rules("facts")["table_row_min_separators"]) for sep in "|\t")
+
+
 def _past_bracket(text: str, start: int, ctx: str) -> str:
     """A context that opens by closing a bracket ("（含…135万元）合计200万元") reaches back past the bracket."""
     if not ctx.lstrip().startswith((")", "）")):
@@ -170,7 +175,16 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if m.kind not in ("money", "percent") or m.is_range or m.qualifier in ("approx", "range"):
             continue
         text = simplified(block.text)
-        ctx = _past_bracket(text, p.start, _context(text, p.start, floor))
+        ctx = _context(text, p.start, floor)
+        tail_breaks = f"[{re.escape(str(rules('facts')['tail_breaks']))}]"
+        if floor and ctx == text[floor:p.start] and re.search(tail_breaks, ctx):
+            # "742万元已全部到位，县级配套资金120万元": what follows a figure up to the break is said of it
+            ctx = re.split(tail_breaks, ctx, maxsplit=1)[1]
+        ctx = _past_bracket(text, p.start, ctx)
+        signs = str(rules("facts")["comparators"])
+        if _in_table_row(block.text) or m.text[:1] in signs or re.search(
+                f"[{re.escape(signs)}]\\s*$", text[max(0, p.start - 2):p.start]):
+            continue  # a flattened table row, or a target ("≥95%"), states no report-level fact
         clause = _context(text, p.start, 0, window=p.start)
         if m.kind == "money" and (_is_component(ctx, text[p.end or p.start:]) or any(
                 clause.lstrip().startswith(w) for w in words("facts", "component_cues"))):
@@ -318,9 +332,12 @@ def extract(analysis: Analysis) -> None:
         elif cand.mention.provenance is not None and (
                 current.value == cand.mention.low or (_specific(cand) and cand.role not in totals)):
             current.sources.append(cand.mention.provenance)
-    if facts["arrived"] is None:
-        facts["arrived"] = _full_arrival(analysis.document, facts["budget"], report.mentions,
-                                         _component_sections(analysis))
+    weak = facts["arrived"] is not None and any(  # given by its section's heading only
+        c.role == "arrived" and not c.cue and c.mention.provenance is facts["arrived"].provenance for c in cands)
+    if facts["arrived"] is None or weak:
+        full = _full_arrival(analysis.document, facts["budget"], report.mentions, _component_sections(analysis))
+        if full is not None and (facts["arrived"] is None or full.text not in words("facts", "arrived_in_full")):
+            facts["arrived"] = full  # "742万元已全部到位" says more than a heading does
     rate = facts["arrival_rate"]
     planned = facts["budget"] or facts["adjusted_budget"]
     if facts["arrived"] is None and rate is not None and planned is not None:

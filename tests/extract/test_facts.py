@@ -152,3 +152,15 @@ def test_this_years_words_that_look_like_other_years() -> None:
     assert facts["budget"] == "5000000.00"
     cands = run(analysis, "facts").notes["fact_candidates"]
     assert [c.mention.text for c in cands if c.role == "budget"] == ["500万元", "80万元"]
+
+
+def test_words_after_a_figure_belong_to_it_and_a_target_is_no_fact() -> None:
+    text = "\n".join(["1.资金到位情况", "上级补助资金742万元已全部到位，县级配套资金120万元同步落实。",
+                      "主推技术到位率≥95%，实际96%。"])
+    facts = _facts(text)
+    assert (facts["budget"], facts["arrived"], facts["arrival_rate"]) == ("7420000.00", "7420000.00", None)
+
+
+def test_a_flattened_table_row_states_no_prose_fact() -> None:
+    facts = _facts("效益指标 | 社会效益指标 | 资金到位率 | 95% | 96% | 20 | 20")
+    assert facts["arrival_rate"] is None
