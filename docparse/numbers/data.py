@@ -64,6 +64,8 @@ class UnitRules:
     measure_not_followed_by: tuple[str, ...]
     measure_not_preceded_by: tuple[str, ...]
     measure_arabic_only: tuple[str, ...]
+    scale_only_money: tuple[str, ...]
+    scale_only_within: int
     stray_before_yuan: tuple[str, ...]
 
 
@@ -85,6 +87,8 @@ def units() -> UnitRules:
         measure_not_followed_by=tuple(mdata.get("not_followed_by", [])),
         measure_not_preceded_by=tuple(mdata.get("not_preceded_by", [])),
         measure_arabic_only=tuple(mdata.get("arabic_only", [])),
+        scale_only_money=tuple(str(w) for w in data.get("scale_only_money", [])),
+        scale_only_within=int(data.get("scale_only_within", 0)),
         stray_before_yuan=tuple(str(w) for w in data.get("stray_before_yuan", [])),
     )
 

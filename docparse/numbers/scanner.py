@@ -132,6 +132,7 @@ def scan(text: str) -> list[Found]:
         f = _from_prefixed(m)
         if f is not None:
             cands.append(f)
+    cands.extend(_scale_only(norm))
     cands.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
     for f in cands:
@@ -215,6 +216,29 @@ def _from_main(m: re.Match[str], pats: _Patterns) -> Found | None:
         f.qualifier = qualifiers().infix[m.group("infix")]
         f.comparator = m.group("infix")
     return f
+
+
+# (not before a line end: "73.72万" / "元" wrapped by a PDF is read with its 元 by the unit governor)
+_SCALE_ONLY = re.compile(
+    r"(?<![0-9A-Za-z.,])(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?([万亿])(?=[，,。；;、）)])")
+
+
+def _scale_only(norm: str) -> list[Found]:
+    """"完成投资1.2亿，": an amount missing 元 after a money word (see units.yaml, scale_only_money)."""
+    u = units()
+    if not u.scale_only_money:
+        return []
+    out = []
+    for m in _SCALE_ONLY.finditer(norm):
+        before = norm[max(0, m.start() - u.scale_only_within):m.start()]
+        if not any(w in before for w in u.scale_only_money):
+            continue
+        unit = m.group(1) + "元"
+        if unit not in u.money:
+            continue
+        number = Decimal(m.group(0)[:-1].replace(",", ""))
+        out.append(Found("money", m.start(), m.end(), number * u.money[unit], unit=unit, scale=u.money[unit]))
+    return out
 
 
 def _stray_yuan(m: re.Match[str], num_text: str, unit: str) -> Found | None:
