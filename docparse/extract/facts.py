@@ -67,6 +67,8 @@ def _is_component(ctx: str, after: str) -> bool:
 def _role_of(ctx: str, kind: str) -> tuple[str, str, int] | None:
     """The role of the nearest cue in ``ctx`` fitting a figure of ``kind``: (role, cue, distance)."""
     best: tuple[int, int, str, str] | None = None
+    for phrase in rules("facts")["not_cues"]:
+        ctx = ctx.replace(phrase, "□" * len(phrase))
     for role, spec in rules("facts")["roles"].items():
         if spec["kind"] != kind:
             continue

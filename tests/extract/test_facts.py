@@ -164,3 +164,9 @@ def test_words_after_a_figure_belong_to_it_and_a_target_is_no_fact() -> None:
 def test_a_flattened_table_row_states_no_prose_fact() -> None:
     facts = _facts("效益指标 | 社会效益指标 | 资金到位率 | 95% | 96% | 20 | 20")
     assert facts["arrival_rate"] is None
+
+
+def test_words_that_hold_a_cue_without_meaning_it() -> None:
+    text = "发放创业担保贷款3560万元。\n中央下达我市转移支付资金236万元。全年到位资金486万元，支出472.9万元。"
+    facts = _facts(text)
+    assert (facts["budget"], facts["arrived"], facts["spent"]) == ("2360000.00", "4860000.00", "4729000.00")
