@@ -35,6 +35,8 @@ def self_eval_tables(b: Builder, ctx: Context, dept: str, total_shown: Decimal) 
          cell(money_cell(b, fig.spent, unit)), cell(plain(fig.exec_weight)),
          cell(percent(rate, 2)), cell(plain(fig.exec_score))],
     ]
+    if b.gold["facts"].get("adjusted_budget") is None:  # the table states 全年预算数 for the report
+        b.fact("adjusted_budget", yuan(fig.adjusted))
     b.gold["money_rows"].append({"name": "年度资金总额", "budget": yuan(fig.budget),
                                  "adjusted_budget": yuan(fig.adjusted), "spent": yuan(fig.spent),
                                  "weight": plain(fig.exec_weight), "rate": plain(rate),

@@ -58,7 +58,10 @@ def batch(inputs: tuple[str, ...], out_dir: str, workers: int | None, jsonl: str
         recycle=recycle, dask=use_dask, scheduler=scheduler,
     )
     progress = make_progress(quiet)
+    # Explicit handlers: a shell starts background jobs with SIGINT ignored, and Python then never
+    # raises KeyboardInterrupt; the batch must still stop cleanly when asked.
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         result = run_batch(options, progress)
     except KeyboardInterrupt:
