@@ -136,6 +136,23 @@ def _in_table_row(text: str) -> bool:
     return any(text.count(sep) >= int(rules("facts")["table_row_min_separators"]) for sep in "|\t")
 
 
+def _lead(analysis: Analysis, index: int, prev_end: dict[int, int]) -> str:
+    """The tail of the paragraph before, when a hard line break cut a sentence ("…截至年底共支出" / "1279.4万元，…"):
+    its text after its last figure; empty when that paragraph ends a sentence or is a heading or table row."""
+    blocks = analysis.document.blocks
+    headings = analysis.notes.get("heading_blocks") or set()
+    if index == 0 or index in headings or index - 1 in headings:
+        return ""
+    prev, here = blocks[index - 1], blocks[index]
+    ptext = simplified(prev.text)
+    conf = rules("facts")
+    if (prev.kind != "paragraph" or not prev.is_body or len(ptext.strip()) < int(conf["wrap_min_chars"])
+            or ptext.rstrip()[-1] in conf["sentence_ends"] or _in_table_row(ptext)
+            or re.match(str(conf["item_start"]), here.text)):
+        return ""
+    return ptext[prev_end.get(index - 1, 0):]
+
+
 def _past_bracket(text: str, start: int, ctx: str) -> str:
     """A context that opens by closing a bracket ("（含…135万元）合计200万元") reaches back past the bracket."""
     if not ctx.lstrip().startswith((")", "）")):
@@ -169,29 +186,33 @@ def candidates(analysis: Analysis) -> list[Candidate]:
             # an item is a part, unless its name states a fact and no 其中/含 makes the sentence a breakdown
             prev_end[p.block] = p.end or p.start
             continue
-        floor = prev_end.get(p.block, 0)
+        in_block = prev_end.get(p.block)
         if m.kind in ("money", "percent"):
             prev_end[p.block] = p.end or p.start
         if block.kind != "paragraph" or not block.is_body or p.block in skip:
             continue
         if m.kind not in ("money", "percent") or m.is_range or m.qualifier in ("approx", "range"):
             continue
-        text = simplified(block.text)
-        ctx = _context(text, p.start, floor)
+        lead = _lead(analysis, p.block, prev_end)
+        text = lead + simplified(block.text)
+        start, end = len(lead) + p.start, len(lead) + (p.end or p.start)
+        floor = len(lead) + in_block if in_block is not None else 0
+        after_figure = in_block is not None or (bool(lead) and p.block - 1 in prev_end)
+        ctx = _context(text, start, floor)
         tail_breaks = f"[{re.escape(str(rules('facts')['tail_breaks']))}]"
-        if floor and ctx == text[floor:p.start] and re.search(tail_breaks, ctx):
+        if after_figure and ctx == text[floor:start] and re.search(tail_breaks, ctx):
             # "742万元已全部到位，县级配套资金120万元": what follows a figure up to the break is said of it
             ctx = re.split(tail_breaks, ctx, maxsplit=1)[1]
-        ctx = _past_bracket(text, p.start, ctx)
+        ctx = _past_bracket(text, start, ctx)
         signs = str(rules("facts")["comparators"])
         if _in_table_row(block.text) or m.text[:1] in signs or re.search(
-                f"[{re.escape(signs)}]\\s*$", text[max(0, p.start - 2):p.start]):
+                f"[{re.escape(signs)}]\\s*$", text[max(0, start - 2):start]):
             continue  # a flattened table row, or a target ("≥95%"), states no report-level fact
-        clause = _context(text, p.start, 0, window=p.start)
-        if m.kind == "money" and (_is_component(ctx, text[p.end or p.start:]) or any(
-                clause.lstrip().startswith(w) for w in words("facts", "component_cues"))):
+        clause = _context(text, start, 0, window=start)
+        if m.kind == "money" and (_is_component(ctx, text[end:]) or any(
+                clause.lstrip(" ，,、").startswith(w) for w in words("facts", "component_cues"))):
             continue
-        if _other_year(clause, _sentence(text, p.start), m.kind, analysis.report.report.fiscal_year):
+        if _other_year(clause, _sentence(text, start), m.kind, analysis.report.report.fiscal_year):
             continue
         found = _role_of(ctx, m.kind)
         bare_total = found is None and m.kind == "money" and ctx.strip(" ，,、：:") in words("facts", "total_words")
@@ -199,8 +220,8 @@ def candidates(analysis: Analysis) -> list[Candidate]:
             found = _role_of(clause, m.kind)
         if found is None and m.kind == "percent" and re.search(str(rules("facts")["share_of_budget"]), clause):
             found = ("execution_rate", "", 0)
-        if found is None and m.kind == "money":
-            heading = _section_heading(analysis, p.block)
+        if found is None and m.kind == "money" and not any(w in clause for w in words("facts", "component_cues")):
+            heading = _section_heading(analysis, p.block)  # not for the parts after 其中
             for role, hints in rules("facts")["section_roles"].items():
                 if any(h in heading for h in hints) and re.search(r"资金|经费|预算|万元", ctx):
                     found = (role, "", len(ctx))

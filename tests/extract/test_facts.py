@@ -170,3 +170,15 @@ def test_words_that_hold_a_cue_without_meaning_it() -> None:
     text = "发放创业担保贷款3560万元。\n中央下达我市转移支付资金236万元。全年到位资金486万元，支出472.9万元。"
     facts = _facts(text)
     assert (facts["budget"], facts["arrived"], facts["spent"]) == ("2360000.00", "4860000.00", "4729000.00")
+
+
+def test_hard_wrapped_lines_carry_the_cue_and_the_breakdown() -> None:
+    text = "\n".join(["2023年度共下达补偿资金1296万元，其中中央资金", "768万元，省级资金528万元。截至年底共支出",
+                      "1279.4万元，执行率为98.72%。"])
+    facts = _facts(text)
+    assert (facts["budget"], facts["spent"], facts["execution_rate"]) == ("12960000.00", "12794000.00", "98.72")
+
+
+def test_a_line_that_ends_its_sentence_lends_no_cue() -> None:
+    facts = _facts("项目年初预算100万元，实际支出90万元。\n其他收入20万元，用于设备维护。")
+    assert (facts["budget"], facts["spent"]) == ("1000000.00", "900000.00")
