@@ -155,6 +155,8 @@ def _listing(run: _Run) -> _Listing | None:
             subtotal = m
             break
         name = _clean_name(raw)
+        if len(items) >= int(conf["min_items"]) and any(w in simplified(name) for w in conf["listing_stops"]):
+            break  # "其中A150万元、B60万元，全年实际支出205.6万元": the listing ended before this fact
         per_unit = any(simplified(name).startswith(w) for w in conf["rate_words"])
         inner = raw.strip()[1:] if k else raw
         clause = re.search(r"[，,]", inner) is not None or (

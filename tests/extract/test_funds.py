@@ -105,3 +105,14 @@ def test_groups_with_their_own_subtotals_closed_by_a_total() -> None:
     assert first.subtotal is not None and first.subtotal.value == Decimal("120000.00")
     assert second.subtotal is not None and second.subtotal.value == Decimal("80000.00")
     assert first.total is not None and first.total is second.total and first.total.value == Decimal("200000.00")
+
+
+def test_a_listing_ends_before_a_figure_of_another_fact() -> None:
+    import docparse
+    from docparse.extract.facts import summary
+
+    text = "一、项目资金使用情况\n2022年项目预算210万元，其中区级资金150万元、上级补助60万元，全年实际支出205.6万元。"
+    report = docparse.parse_text(text)
+    items = [(i.name, i.value) for i in report.fund_items]
+    assert items == [("区级资金", Decimal("1500000")), ("上级补助", Decimal("600000"))]
+    assert summary(report)["spent"] == "2056000.00"
