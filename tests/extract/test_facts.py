@@ -182,3 +182,8 @@ def test_hard_wrapped_lines_carry_the_cue_and_the_breakdown() -> None:
 def test_a_line_that_ends_its_sentence_lends_no_cue() -> None:
     facts = _facts("项目年初预算100万元，实际支出90万元。\n其他收入20万元，用于设备维护。")
     assert (facts["budget"], facts["spent"]) == ("1000000.00", "900000.00")
+
+
+def test_a_usage_rate_of_something_else_is_no_execution_rate() -> None:
+    assert _facts("全年出院病人2.1万人次，病床使用率89.3%。")["execution_rate"] is None
+    assert _facts("已发放补贴3640.2万元，发放率99.78%。")["execution_rate"] == "99.78"
