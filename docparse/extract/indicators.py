@@ -41,6 +41,11 @@ def _level1_of(level2: str | None) -> str | None:
     return rules("indicators")["level1_of"].get(level2) if level2 else None
 
 
+def _level2_only(label: str | None) -> str | None:
+    """The 二级指标 a prose label names: none when the label is a 一级 only ("产出指标：…")."""
+    return None if label in rules("indicators")["level1_only_labels"] else label
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"^\s*(?:\d+[.、．]|[（(]\d+[)）]|[①-⑳])\s*", "", name)
     name = name.strip(" ，,、：:；;。\u3000")
@@ -118,7 +123,7 @@ def _statement(block: Block, start: int, end: int, level2: str | None) -> Indica
     target, actual = text[t.start(2):t.end(2)].strip(), text[a.start(1):a.end(1)].strip()
     t_cmp, a_cmp = comparison(target), comparison(actual)
     return Indicator(
-        name=name, level1=_level1_of(level2), level2=level2, target=target, actual=actual,
+        name=name, level1=_level1_of(level2), level2=_level2_only(level2), target=target, actual=actual,
         weight=Decimal(w.group(1)) if w else None, score=Decimal(sc.group(1)) if sc else None,
         met=meets(t_cmp, a_cmp), source="text",
         provenance=block.provenance.at(block.index, start + t.start(2), start + a.end(1)),
@@ -329,7 +334,7 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
         if m.kind == "money" and level2 is None:
             continue
         ind = Indicator(
-            name=name, level1=_level1_of(level2), level2=level2,
+            name=name, level1=_level1_of(level2), level2=_level2_only(level2),
             target=value if is_target else None, actual=None if is_target else value,
             source="text", provenance=block.provenance.at(block.index, vstart, vend),
             target_cmp=cmp if is_target else None, actual_cmp=None if is_target else cmp,

@@ -72,3 +72,9 @@ def test_table_rows_come_before_prose_duplicates() -> None:
     analysis = run(analysis_of(text), "selfeval_table", "indicators")
     (ind,) = analysis.report.indicators
     assert ind.source == "table" and ind.weight == Decimal(50)
+
+
+def test_a_level1_label_in_prose_gives_the_level1_only() -> None:
+    report = docparse.parse_text("一、绩效目标完成情况\n产出指标：新建村道12公里，路面验收合格率达到98%。")
+    ind = next(i for i in report.indicators if i.name == "路面验收合格率")
+    assert (ind.level1, ind.level2, ind.actual) == ("产出指标", None, "98%")
