@@ -187,3 +187,7 @@ def test_a_line_that_ends_its_sentence_lends_no_cue() -> None:
 def test_a_usage_rate_of_something_else_is_no_execution_rate() -> None:
     assert _facts("全年出院病人2.1万人次，病床使用率89.3%。")["execution_rate"] is None
     assert _facts("已发放补贴3640.2万元，发放率99.78%。")["execution_rate"] == "99.78"
+
+
+def test_basic_expenditure_is_a_part_of_spending() -> None:
+    assert _facts("2022年基本支出4218.57万元，主要用于人员工资福利和日常公用经费。")["spent"] is None
