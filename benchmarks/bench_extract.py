@@ -1,8 +1,8 @@
 """Quality of the extractors: facts, fund items, the self-evaluation table, indicators, evaluation.
 
-    python benchmarks/bench_extract.py [--generated DIR] [--verbose]
+    python benchmarks/bench_extract.py [--generated DIR] [--heldout DIR] [--only PARTS] [--verbose]
 
-Prints figures for three inputs:
+Prints figures for these inputs:
 
 - the seed report (../shared/seed): budget, spent, arrival rate and all 11 fund items exact;
 - the real corpus (../shared/corpus/real): facts accuracy over every fact slot against the gold, and
