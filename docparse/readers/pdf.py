@@ -104,7 +104,7 @@ class _Open:
                 if password:
                     raise EncryptedInput(path, "the PDF is encrypted and the password given is wrong") from exc
                 raise EncryptedInput(path, "the PDF is encrypted (password-protected); give its password "
-                                           f"in the environment variable {PASSWORD_ENV}") from exc
+                                           f"with --password or in the environment variable {PASSWORD_ENV}") from exc
             raise CorruptInput(path, f"not a readable PDF (corrupt or truncated: {message})") from exc
 
     def plumber_page(self, index: int):
