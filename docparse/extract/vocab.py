@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from docparse.chars import to_simplified
 from docparse.errors import RuleFileError
 from docparse.rules import load_yaml, require_keys, rules_dir
 
@@ -71,12 +72,6 @@ def best_role(text: str, variants: dict[str, list[str]]) -> str | None:
     return best[1] if best else None
 
 
-@cache
-def _trad_table() -> dict[int, str]:
-    pairs = str(rules("facts").get("traditional", ""))
-    return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
-
-
 def simplified(text: str) -> str:
-    """``text`` with the traditional characters of the cue words made simplified (same length)."""
-    return text.translate(_trad_table())
+    """``text`` with traditional characters made simplified (same length), so cue words match."""
+    return to_simplified(text)
