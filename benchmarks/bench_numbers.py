@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.scoring_numbers import f1, score_file  # noqa: E402
 from docparse.numbers import BlockView, govern, scan  # noqa: E402
-from docparse.numbers.evaluate import f1, score_file  # noqa: E402
 from docparse.readers.text import document_from_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -65,7 +65,7 @@ def evaluate_gold(verbose: bool) -> dict[str, tuple[int, int, int]]:
 
 
 def evaluate_sentences(verbose: bool) -> tuple[int, int]:
-    from docparse.numbers.casecheck import check_case
+    from benchmarks.casecheck import check_case
 
     right = total = 0
     for path in sorted((ROOT / "corpus" / "sentences").glob("*.jsonl")):
@@ -86,8 +86,8 @@ def evaluate_sentences(verbose: bool) -> tuple[int, int]:
 def evaluate_fixtures() -> dict[str, tuple[int, int, int]]:
     """Money and percent mentions of the generated reports (every format) against their gold."""
     import docparse
+    from benchmarks.scoring_numbers import match
     from docparse.errors import DocparseError
-    from docparse.numbers.evaluate import match
 
     totals = {"money": [0, 0, 0], "percent": [0, 0, 0], "count": [0, 0, 0]}
     for gold_path in sorted((ROOT / "corpus" / "fixtures").glob("*.gold.json")):

@@ -19,14 +19,16 @@ import sys
 import time
 from pathlib import Path
 
-import docparse
-from docparse.model import Report, SourceInfo
-from docparse.pipeline import Analysis
-from docparse.readers import read
-from docparse.structure import analyse
-from docparse.structure.scoring import Tally, score
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import docparse  # noqa: E402
+from benchmarks.scoring import Tally, score  # noqa: E402
+from docparse.model import Report, SourceInfo  # noqa: E402
+from docparse.pipeline import Analysis  # noqa: E402
+from docparse.readers import read  # noqa: E402
+from docparse.structure import analyse  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 
 

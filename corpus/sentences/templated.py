@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from docparse.numbers.render import full_width, integer_to_chinese, with_separators, yuan_to_capitals
+from corpus.generate.render import full_width, integer_to_chinese, with_separators, yuan_to_capitals
 
 HERE = Path(__file__).resolve().parent
 SEED = 20260601

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from benchmarks.casecheck import found_mentions
 from docparse.numbers import BlockView, govern, scan
-from docparse.numbers.casecheck import found_mentions
 
 
 def _grid_block(rows: list[list[str]]) -> BlockView:

@@ -8,6 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpus.generate.render import (
+    decimal_to_chinese,
+    full_width,
+    integer_to_chinese,
+    with_separators,
+    yuan_to_capitals,
+)
 from docparse.numbers.normalise import (
     normalise_chars,
     parse_approx_pair,
@@ -15,13 +22,6 @@ from docparse.numbers.normalise import (
     parse_number,
     parse_numeral,
     parse_yuan,
-)
-from docparse.numbers.render import (
-    decimal_to_chinese,
-    full_width,
-    integer_to_chinese,
-    with_separators,
-    yuan_to_capitals,
 )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docparse.numbers.casecheck import check_case
+from benchmarks.casecheck import check_case
 
 SENTENCES = Path(__file__).resolve().parents[2] / "corpus" / "sentences"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse.numbers.evaluate import f1, match, score_file
+from benchmarks.scoring_numbers import f1, match, score_file
 from tests.conftest import CORPUS
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import docparse
-from docparse.structure.scoring import Tally, score
+from benchmarks.scoring import Tally, score
 
 
 def _tally(pairs: list[tuple[Path, Path]]) -> Tally:

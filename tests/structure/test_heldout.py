@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import docparse
+from benchmarks.scoring import Tally, score
 from corpus.heldout.build import build_one
-from docparse.structure.scoring import Tally, score
 
 HELDOUT = Path(__file__).resolve().parents[2] / "corpus" / "heldout"
 ANNOTATED = sorted((HELDOUT / "annotated").glob("*.txt"))
