@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from docparse.errors import DocparseError  # noqa: E402
 from docparse.model import Report, SourceInfo  # noqa: E402
-from docparse.pipeline import STAGES, Analysis, _stage  # noqa: E402
+from docparse.pipeline import Analysis, stages  # noqa: E402
 from docparse.readers import read  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -45,12 +45,12 @@ def analyse_timed(path: Path) -> tuple[Report, float, float]:
                         pages=document.pages, converted_from=document.converted_from)
     analysis = Analysis(document=document, report=Report(source=source))
     total = checks = 0.0
-    for name in STAGES:
+    for run in stages():
         start = time.perf_counter()
-        _stage(name)(analysis)
+        run(analysis)
         spent = time.perf_counter() - start
         total += spent
-        if name == CHECK_STAGE:
+        if run.stage_info.name == CHECK_STAGE:
             checks += spent
     return analysis.report, total, checks
 

@@ -249,19 +249,20 @@ def heldout(folder: Path, verbose: bool) -> None:
 def timing() -> None:
     """Time of the extract stages against the whole pipeline, over the real corpus (same run)."""
     from docparse.model import Report, SourceInfo
-    from docparse.pipeline import STAGES, Analysis, _stage
+    from docparse.pipeline import Analysis, stages
 
     texts = sorted((SHARED / "corpus" / "real" / "texts").glob("*.txt"))
-    mine = {s for s in STAGES if s.split(":")[0] in {
+    names = [run.stage_info.name for run in stages()]
+    mine = {s for s in names if s.split(":")[0] in {
         f"docparse.extract.{m}" for m in ("selfeval_table", "funds", "facts", "indicators", "evaluation")}}
-    spent = {s: 0.0 for s in STAGES}
+    spent = {s: 0.0 for s in names}
     for path in texts:
         document = read(str(path))
         analysis = Analysis(document=document, report=Report(source=SourceInfo(path=None, format="txt")))
-        for name in STAGES:
+        for run in stages():
             t0 = time.perf_counter()
-            _stage(name)(analysis)
-            spent[name] += time.perf_counter() - t0
+            run(analysis)
+            spent[run.stage_info.name] += time.perf_counter() - t0
     total = sum(spent.values())
     ours = sum(v for k, v in spent.items() if k in mine)
     print(f"== time over the real corpus: extract stages {ours * 1000:.0f} ms of {total * 1000:.0f} ms "

@@ -1,22 +1,22 @@
 """One direction of flow: Document → annotated Document → Report → Report with checks.
 
-Each stage is a function ``stage(analysis) -> None`` that reads what earlier stages left on the
-:class:`Analysis` and adds its own results to ``analysis.report``. No stage calls back into an
-earlier one. Stages are named in :data:`STAGES` as ``"module:function"`` and imported on first use.
+Each stage is a function ``stage(analysis) -> None`` declared with
+:func:`docparse.model.analysis.stage`: it reads what it ``requires`` from the
+:class:`~docparse.model.analysis.Analysis` and sets what it ``assigns``. No stage calls back into an
+earlier one. Stages are named in :data:`STAGES` as ``"module:function"``; :func:`stages` imports them
+and checks once that each one's requirements are set by the stages before it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
 from docparse.model import Document, Report, SourceInfo
+from docparse.model.analysis import Analysis, check_order
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+__all__ = ["STAGES", "Analysis", "analyse", "stages"]
 
 STAGES: list[str] = [
     "docparse.structure:analyse",
@@ -30,30 +30,18 @@ STAGES: list[str] = [
 ]
 
 
-@dataclass
-class Analysis:
-    """Working state handed from stage to stage for one document."""
-
-    document: Document
-    report: Report
-    # Anything a stage wants to hand to later stages (e.g. block → section index).
-    notes: dict[str, Any] = field(default_factory=dict)
-    _docs: list[Doc] | None = None
-
-    @property
-    def docs(self) -> list[Doc]:
-        """spaCy Docs, one per block, computed on first use."""
-        if self._docs is None:
-            from docparse.nlp import annotate
-
-            self._docs = annotate(self.document)
-        return self._docs
-
-
 @cache
 def _stage(name: str) -> Callable[[Analysis], None]:
     module, func = name.split(":")
     return getattr(import_module(module), func)
+
+
+@cache
+def stages() -> tuple[Callable[[Analysis], None], ...]:
+    """The stage functions in order, after checking that each one's ``requires`` are assigned earlier."""
+    funcs = tuple(_stage(name) for name in STAGES)
+    check_order([f.stage_info for f in funcs])  # type: ignore[attr-defined]
+    return funcs
 
 
 def analyse(document: Document) -> Report:
@@ -64,6 +52,6 @@ def analyse(document: Document) -> Report:
     )
     analysis = Analysis(document=document, report=Report(source=source))
     analysis.report.warnings.extend(document.warnings)
-    for name in STAGES:
-        _stage(name)(analysis)
+    for run in stages():
+        run(analysis)
     return analysis.report

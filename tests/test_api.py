@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import docparse
 from docparse.export.json import validation_errors
 from tests.conftest import CORPUS
@@ -37,3 +39,14 @@ def test_sample_output_validates_and_money_is_string_yuan() -> None:
         if mention["kind"] == "money" and isinstance(mention["value"], str):
             whole, _, cents = mention["value"].partition(".")
             assert whole.lstrip("-").isdigit() and len(cents) == 2
+
+
+def test_pipeline_stages_declare_what_they_read_and_set() -> None:
+    from docparse.model.analysis import StageInfo, check_order
+    from docparse.pipeline import stages
+
+    infos = [run.stage_info for run in stages()]
+    assert infos[0].name == "docparse.structure:analyse" and "layout" in infos[0].assigns
+    assert infos[-1].name == "docparse.checks:run" and infos[-1].assigns == ("report.checks",)
+    with pytest.raises(ValueError, match="requires layout"):
+        check_order([StageInfo("late:reader", ("layout",), ()), *infos])

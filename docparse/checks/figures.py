@@ -178,7 +178,7 @@ def mention_at(mentions: list[Mention], prov: Provenance) -> Mention | None:
 def role_mentions(candidates: object, role: str, max_gap: int | None = None,
                   blockers: tuple[str, ...] = (), texts: Callable[[int], str | None] | None = None
                   ) -> list[Mention]:
-    """The mentions an earlier stage gave ``role`` (``notes["fact_candidates"]``: items with ``role``,
+    """The mentions an earlier stage gave ``role`` (``analysis.fact_candidates``: items with ``role``,
     ``mention``, ``cue`` and ``distance``), in document order; with ``max_gap``, only unqualified
     figures standing right after a cue word, with none of ``blockers`` in between."""
     out = []

@@ -69,7 +69,7 @@ def reading(document: Document | None, notes: dict[str, Any] | None = None) -> I
 
 
 def note(name: str) -> Any:
-    """What an earlier stage handed on under ``name`` in ``analysis.notes`` (``None`` when absent)."""
+    """What an earlier stage handed on as ``analysis.<name>`` (``None`` when absent)."""
     notes = _notes.get()
     return None if notes is None else notes.get(name)
 

@@ -13,11 +13,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docparse.extract.vocab import rules, simplified, words
+from docparse.model.analysis import stage
 from docparse.model.report import Fact
 
 if TYPE_CHECKING:
+    from docparse.model.analysis import Analysis
     from docparse.model.document import Block, Document
-    from docparse.pipeline import Analysis
 
 _FILLER = r"[为是:：\s]*(?:\(分\)|（分）)?[为是:：\s]*"
 _NUMBER = r"(\d{1,3}(?:\.\d+)?)"
@@ -105,7 +106,7 @@ def stated_grade(document: Document) -> Fact | None:
 
 def table_score(analysis: Analysis) -> Fact | None:
     """The total score of the self-evaluation table's 合计 row, where it has one."""
-    table = analysis.notes.get("selfeval")
+    table = analysis.selfeval
     if table is None or table.total_score is None:
         return None
     cell = table.total_provenance
@@ -113,6 +114,8 @@ def table_score(analysis: Analysis) -> Fact | None:
                 provenance=cell.provenance if cell is not None else None)
 
 
+@stage(requires=("document", "report.mentions", "report.facts", "selfeval"),
+       assigns=("report.evaluation_score", "report.evaluation_grade"))
 def extract(analysis: Analysis) -> None:
     """Stage: ``report.evaluation_score`` and ``report.evaluation_grade`` (on the band scale 优/良/中/差;
     a written 优秀/合格/较差 keeps its words in ``text``; derived from the score when not stated)."""

@@ -13,7 +13,7 @@ Sources, most authoritative first:
 3. derived: "资金已全部到位" with no amount → arrived = budget; a stated 到位率 with a budget (else the
    adjusted budget) and no arrived amount → arrived = budget × rate.
 
-Every candidate is handed on in ``notes["fact_candidates"]`` for the consistency checks.
+Every candidate is handed on as ``analysis.fact_candidates`` for the consistency checks.
 """
 
 from __future__ import annotations
@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from docparse.extract.evaluation import stated_grade, stated_score, table_score
 from docparse.extract.vocab import rules, simplified, words
+from docparse.model.analysis import stage
 from docparse.model.report import FACT_NAMES, MONEY_FACTS, Fact, Mention, MoneyRow, Section
 
 if TYPE_CHECKING:
+    from docparse.model.analysis import Analysis
     from docparse.model.document import Document, Provenance
-    from docparse.pipeline import Analysis
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ def _component_sections(analysis: Analysis) -> set[int]:
 
 
 def _section_heading(analysis: Analysis, block: int) -> str:
-    sections: list[Section | None] = analysis.notes.get("block_sections") or []
+    sections: list[Section | None] = analysis.layout.block_sections
     if block < len(sections) and sections[block] is not None:
         return simplified(sections[block].heading)  # type: ignore[union-attr]
     return ""
@@ -140,7 +141,7 @@ def _lead(analysis: Analysis, index: int, prev_end: dict[int, int]) -> str:
     """The tail of the paragraph before, when a hard line break cut a sentence ("…截至年底共支出" / "1279.4万元，…"):
     its text after its last figure; empty when that paragraph ends a sentence or is a heading or table row."""
     blocks = analysis.document.blocks
-    headings = analysis.notes.get("heading_blocks") or set()
+    headings = analysis.layout.heading_blocks
     if index == 0 or index in headings or index - 1 in headings:
         return ""
     prev, here = blocks[index - 1], blocks[index]
@@ -169,7 +170,7 @@ def _sentence(text: str, start: int) -> str:
 def candidates(analysis: Analysis) -> list[Candidate]:
     """Every money/percent mention in prose that a cue gives a fact role, in document order."""
     document = analysis.document
-    skip = set(analysis.notes.get("toc_blocks") or ()) | _component_sections(analysis)
+    skip = set(analysis.layout.toc_blocks) | _component_sections(analysis)
     out: list[Candidate] = []
     prev_end: dict[int, int] = {}
     fact_words = words("funds", "fact_words")
@@ -333,11 +334,14 @@ def _restatements(analysis: Analysis, facts: dict[str, Fact | None]) -> None:
             fact.sources.append(m.provenance)
 
 
+@stage(requires=("document", "report.report", "report.sections", "report.mentions", "report.fund_items",
+                 "report.fund_listings", "layout", "selfeval"),
+       assigns=("report.facts", "fact_candidates"))
 def extract(analysis: Analysis) -> None:
     """Stage: fill ``report.facts``."""
     report = analysis.report
     facts: dict[str, Fact | None] = dict.fromkeys(FACT_NAMES)
-    table = analysis.notes.get("selfeval")
+    table = analysis.selfeval
     row = _main_row(table.money_rows) if table is not None else None
     from_table: set[str] = set()
     if row is not None:
@@ -345,7 +349,7 @@ def extract(analysis: Analysis) -> None:
             facts[role] = _from_row(row, role)
             from_table.add(role)
     cands = candidates(analysis)
-    analysis.notes["fact_candidates"] = cands
+    analysis.fact_candidates = cands
     totals = {c.role for c in cands if c.total}
     ordered = [c for c in cands if c.total or c.role not in totals] + [
         c for c in cands if not c.total and c.role in totals]

@@ -15,11 +15,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docparse.extract.vocab import rules, simplified, words
+from docparse.model.analysis import stage
 from docparse.model.report import Fact, FundItem, FundListing, Mention
 
 if TYPE_CHECKING:
+    from docparse.model.analysis import Analysis
     from docparse.model.document import Block
-    from docparse.pipeline import Analysis
 
 _SENTENCE = "。；;！？!?"
 
@@ -221,6 +222,7 @@ def _whole(amounts: list[Mention], items_sum: Decimal) -> Mention:
     return next((m for m in amounts if m.low == items_sum), amounts[0])
 
 
+@stage(requires=("document", "report.mentions", "layout"), assigns=("report.fund_items", "report.fund_listings"))
 def extract(analysis: Analysis) -> None:
     """Stage: ``report.fund_items`` and ``report.fund_listings``."""
     report = analysis.report

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from docparse.extract.values import comparison, meets
 from docparse.extract.vocab import rules, simplified, words
+from docparse.model.analysis import stage
 from docparse.model.report import Indicator, Mention
 
 if TYPE_CHECKING:
+    from docparse.model.analysis import Analysis
     from docparse.model.document import Block
-    from docparse.pipeline import Analysis
 
 _CLAUSE = re.compile(r"[，,；;。!！?？]")
 _SENTENCE = "；;。!！?？"
@@ -87,7 +88,7 @@ def _is_fact_rate(name: str) -> bool:
 
 
 def _block_level2(analysis: Analysis, block: Block) -> str | None:
-    sections = analysis.notes.get("block_sections") or []
+    sections = analysis.layout.block_sections
     section = sections[block.index] if block.index < len(sections) else None
     while section is not None:
         found = _level2_in(section.heading)
@@ -133,7 +134,7 @@ def _statement(block: Block, start: int, end: int, level2: str | None) -> Indica
 
 def _heading_title(analysis: Analysis, block: Block) -> str | None:
     """The title of the block's own sub-heading when it names an indicator, not a topic or label."""
-    sections = analysis.notes.get("block_sections") or []
+    sections = analysis.layout.block_sections
     section = sections[block.index] if block.index < len(sections) else None
     if section is None:
         return None
@@ -247,7 +248,7 @@ def prose_indicators(analysis: Analysis) -> list[Indicator]:
     for m in analysis.report.mentions:
         if m.provenance is not None and m.provenance.block is not None and m.kind in ("percent", "count", "money"):
             by_block.setdefault(m.provenance.block, []).append(m)
-    headings = set(analysis.notes.get("heading_blocks") or ())
+    headings = analysis.layout.heading_blocks
     for block in analysis.document.blocks:
         if block.kind != "paragraph" or not block.is_body or block.index in headings or block.index in used:
             continue
@@ -375,6 +376,8 @@ def _order(ind: Indicator) -> tuple[int, int, int]:
     return (p.block if p.block is not None else 1 << 30, p.row or 0, p.start or 0)
 
 
+@stage(requires=("document", "report.sections", "report.indicators", "report.mentions", "layout"),
+       assigns=("report.indicators",))
 def extract(analysis: Analysis) -> None:
     """Stage: table indicators (already on the report) merged with those stated in prose."""
     report = analysis.report

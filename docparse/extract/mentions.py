@@ -7,21 +7,23 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docparse.model import Block, Mention, Provenance
+from docparse.model.analysis import stage
 from docparse.model.document import table_text
 from docparse.numbers import BlockView, Found, govern, scan
 
 if TYPE_CHECKING:
-    from docparse.pipeline import Analysis
+    from docparse.model.analysis import Analysis
 
 _SKIP_ROLES = ("header", "footer")
 
 
+@stage(requires=("document", "layout"), assigns=("report.mentions",))
 def collect(analysis: Analysis) -> None:
     """Fill ``analysis.report.mentions`` (and each block Doc's ``mentions`` spans) in document order."""
     from docparse.nlp.components.mentions import set_figures
 
     docs = analysis.docs
-    headings = analysis.notes.get("heading_blocks") or set()
+    headings = analysis.layout.heading_blocks
     blocks = analysis.document.blocks
     views = []
     for i, block in enumerate(blocks):

@@ -2,7 +2,7 @@
 
 Tables come as true grids (Word, PDF) or flattened into text lines; both are read, in document
 order, into ``report.money_rows`` and the table indicators. The table's totals (合计 row) are handed
-on in ``notes["selfeval"]``.
+on as ``analysis.selfeval``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from docparse.extract.cells import grid_rows, text_cells
 from docparse.extract.selfeval_grid import GridState, read_grid
 from docparse.extract.selfeval_rows import SelfEvalTable, declared_unit
 from docparse.extract.selfeval_stream import read_stream
+from docparse.model.analysis import stage
 
 if TYPE_CHECKING:
+    from docparse.model.analysis import Analysis
     from docparse.model.document import Document
-    from docparse.pipeline import Analysis
 
 __all__ = ["SelfEvalTable", "extract", "read"]
 
@@ -37,9 +38,10 @@ def read(document: Document) -> SelfEvalTable:
     return out
 
 
+@stage(requires=("document",), assigns=("selfeval", "report.money_rows", "report.indicators"))
 def extract(analysis: Analysis) -> None:
-    """Stage: fill ``report.money_rows`` and the table indicators; hand the totals on in notes."""
+    """Stage: fill ``report.money_rows`` and the table indicators; hand the table on as ``analysis.selfeval``."""
     table = read(analysis.document)
-    analysis.notes["selfeval"] = table
+    analysis.selfeval = table
     analysis.report.money_rows = table.money_rows
     analysis.report.indicators = list(table.indicators)

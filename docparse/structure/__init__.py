@@ -4,24 +4,25 @@ Reads ``analysis.document`` only and leaves for later stages:
 
 - ``report.sections`` (the tree), ``report.report`` (type, title, fiscal_year, unit, project),
   warnings ``heading_number_skipped`` / ``heading_number_repeated`` / ``section_missing``;
-- ``notes["block_sections"]``: per block the innermost :class:`Section` (None in the preamble);
-- ``notes["heading_blocks"]``: blocks a heading opens; ``notes["toc_blocks"]``: table-of-contents lines;
-- ``notes["heading_spans"]`` / ``notes["block_spans"]``: character spans where a heading or section
-  starts part-way through a block (flattened pages, headings inline with their body).
+- ``analysis.layout`` (:class:`~docparse.model.analysis.Layout`): per block the innermost section,
+  the blocks a heading opens, table-of-contents lines, and the character spans where a heading or
+  section starts part-way through a block (flattened pages, headings inline with their body).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docparse.model.analysis import stage
 from docparse.structure import headings, levels, lines, meta, outline, tree
 
 if TYPE_CHECKING:
-    from docparse.pipeline import Analysis
+    from docparse.model.analysis import Analysis
 
 __all__ = ["analyse"]
 
 
+@stage(requires=("document",), assigns=("report.sections", "report.report", "layout"))
 def analyse(analysis: Analysis) -> None:
     """Detect headings, build the section tree and fill the report metadata."""
     document = analysis.document
@@ -36,6 +37,4 @@ def analyse(analysis: Analysis) -> None:
     report.sections = roots
     report.warnings.extend(warnings)
     report.warnings.extend(outline.missing(roots, report.report.type))
-    notes = tree.hand_offs(document, heads, flat)
-    notes["toc_blocks"] = {line.block for line in body if line.toc}
-    analysis.notes.update(notes)
+    analysis.layout = tree.layout(document, heads, flat, {line.block for line in body if line.toc})

@@ -1,10 +1,9 @@
-"""The section tree and the per-block hand-offs (``block_sections``, ``heading_blocks`` …)."""
+"""The section tree and the per-block layout handed to later stages (:class:`Layout`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from docparse.model import Document, Section
+from docparse.model.analysis import Layout
 from docparse.structure.headings import Candidate
 
 
@@ -40,10 +39,10 @@ def _end_blocks(document: Document, heads: list[Candidate], flat: list[Section])
         sec.end_block = max(end, sec.block)
 
 
-def hand_offs(document: Document, heads: list[Candidate], flat: list[Section]) -> dict[str, Any]:
-    """``block_sections`` (innermost section per block, None in the preamble), ``heading_blocks``
-    (blocks a heading opens), ``heading_spans`` ({block: [(start, end)]}) and ``block_spans``
-    ({block: [(start, section)]} for blocks in which a section starts part-way)."""
+def layout(document: Document, heads: list[Candidate], flat: list[Section], toc_blocks: set[int]) -> Layout:
+    """Innermost section per block (None in the preamble), blocks a heading opens, heading spans
+    ({block: [(start, end)]}), section pieces ({block: [(start, section)]} for blocks in which a
+    section starts part-way) and the table-of-contents lines."""
     n = len(document.blocks)
     block_sections: list[Section | None] = [None] * n
     heading_blocks: set[int] = set()
@@ -73,5 +72,5 @@ def hand_offs(document: Document, heads: list[Candidate], flat: list[Section]) -
             elif len(here) > 1:
                 block_spans[b] = list(here)
             current = here[-1][1]
-    return {"block_sections": block_sections, "heading_blocks": heading_blocks,
-            "heading_spans": heading_spans, "block_spans": block_spans}
+    return Layout(block_sections=block_sections, heading_blocks=heading_blocks, heading_spans=heading_spans,
+                  block_spans=block_spans, toc_blocks=toc_blocks)

@@ -150,7 +150,7 @@ def test_this_years_words_that_look_like_other_years() -> None:
     analysis.report.report.fiscal_year = 2023
     facts = summary(run(analysis, "funds", "facts").report)
     assert facts["budget"] == "5000000.00"
-    cands = run(analysis, "facts").notes["fact_candidates"]
+    cands = run(analysis, "facts").fact_candidates
     assert [c.mention.text for c in cands if c.role == "budget"] == ["500万元", "80万元"]
 
 

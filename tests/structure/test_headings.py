@@ -83,7 +83,7 @@ def test_number_alone_on_its_line_joins_the_next() -> None:
     a = run_text(text)
     assert flat(a) == [("一、基本情况", 1), ("1.机构设置", 2), ("2.\n人员编制", 2), ("3.职责职能", 2)]
     two = a.report.all_sections()[2]
-    assert two.block == 3 and {3, 4} <= a.notes["heading_blocks"]
+    assert two.block == 3 and {3, 4} <= a.layout.heading_blocks
 
 
 def test_goal_statements_are_not_headings() -> None:
@@ -134,7 +134,7 @@ def test_table_of_contents_kept_apart() -> None:
             "一、部门概况\n本局内设九个科室。\n二、部门整体支出情况\n全年支出八百万元。\n三、绩效评价结论\n自评为优。\n")
     a = run_text(text)
     assert [h for h, _ in flat(a)] == ["一、部门概况", "二、部门整体支出情况", "三、绩效评价结论"]
-    assert a.notes["toc_blocks"] == {1, 2, 3, 4}
+    assert a.layout.toc_blocks == {1, 2, 3, 4}
     assert all(s.block > 4 for s in a.report.sections)
 
 
@@ -142,7 +142,7 @@ def test_toc_without_page_numbers() -> None:
     text = ("目录\n一、项目概况\n二、绩效目标\n一、项目概况\n本项目为饮水工程。\n二、绩效目标\n完成管网改造。\n")
     a = run_text(text)
     assert [h for h, _ in flat(a)] == ["一、项目概况", "二、绩效目标"]
-    assert a.notes["toc_blocks"] == {0, 1, 2}
+    assert a.layout.toc_blocks == {0, 1, 2}
 
 
 def test_pipe_table_cells_are_not_headings() -> None:
@@ -159,7 +159,7 @@ def test_table_blocks_are_never_headings() -> None:
     doc.add("paragraph", "二、绩效情况", provenance=Provenance(paragraph=1))
     a = run(doc)
     assert [h for h, _ in flat(a)] == ["一、项目概况", "二、绩效情况"]
-    assert a.notes["block_sections"][1] is a.report.sections[0]
+    assert a.layout.block_sections[1] is a.report.sections[0]
 
 
 def test_word_cues_style_and_numbering() -> None:
@@ -182,7 +182,7 @@ def test_flattened_page_with_inline_headings() -> None:
     assert flat(a) == [("一、项目概况", 1), ("(一)立项依据", 2), ("1.政策文件", 3),
                        ("2. 目标完成情况", 3), ("(二)年度绩效目标", 2)]
     assert a.report.report.title == "2021 年老年活动中心运营经费绩效评价报告"
-    assert 0 in a.notes["block_spans"]
+    assert 0 in a.layout.block_spans
 
 
 def test_skipped_and_repeated_numbers_are_warnings() -> None:
@@ -199,7 +199,7 @@ def test_skipped_and_repeated_numbers_are_warnings() -> None:
 def test_every_block_in_exactly_one_section() -> None:
     a = run_text(NESTED)
     blocks = a.document.blocks
-    owners = a.notes["block_sections"]
+    owners = a.layout.block_sections
     assert len(owners) == len(blocks)
     assert owners[0] is None  # the title is preamble
     spans = [(s.block, s.end_block) for s in a.report.sections]
@@ -251,7 +251,7 @@ def test_word_toc_styles_are_toc() -> None:
     doc.add("paragraph", "二、绩效情况", style="Heading 1", outline_level=1)
     a = run(doc)
     assert [h for h, _ in flat(a)] == ["一、项目概况", "二、绩效情况"]
-    assert a.notes["toc_blocks"] == {0, 1}
+    assert a.layout.toc_blocks == {0, 1}
 
 
 def test_unnumbered_word_heading_below_a_numbered_one() -> None:
@@ -293,7 +293,7 @@ def test_heading_run_onto_the_end_of_a_paragraph() -> None:
                        ("2.资金执行情况分析", 3), ("3.资金管理情况分析", 3)]
     two = a.report.all_sections()[3]
     assert two.block == 3 and two.provenance is not None and two.provenance.start > 0
-    assert a.notes["block_spans"][3][1][1] is two
+    assert a.layout.block_spans[3][1][1] is two
 
 
 def test_a_sentence_ending_in_a_number_is_not_a_trailing_heading() -> None:

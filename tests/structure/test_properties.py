@@ -21,7 +21,7 @@ def test_any_text_gives_a_consistent_tree(lines: list[str]) -> None:
         return
     a = run_text(text)
     sections = a.report.all_sections()
-    owners = a.notes["block_sections"]
+    owners = a.layout.block_sections
     assert len(owners) == len(a.document.blocks)
     for sec in sections:
         assert sec.level >= 1 and sec.end_block is not None and sec.block <= sec.end_block
@@ -31,4 +31,4 @@ def test_any_text_gives_a_consistent_tree(lines: list[str]) -> None:
     for b, owner in enumerate(owners):
         if owner is not None:
             assert owner.block <= b <= owner.end_block
-    assert a.notes["toc_blocks"].isdisjoint({s.block for s in sections})
+    assert a.layout.toc_blocks.isdisjoint({s.block for s in sections})
