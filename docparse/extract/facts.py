@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from docparse.extract.evaluation import stated_grade, stated_score, table_score
 from docparse.extract.vocab import rules, simplified, words
 from docparse.model.analysis import stage
-from docparse.model.report import FACT_NAMES, MONEY_FACTS, Fact, Mention, MoneyRow, Section
+from docparse.model.report import FACT_NAMES, MONEY_FACTS, Fact, FactBasis, Mention, MoneyRow, Section
 
 if TYPE_CHECKING:
     from docparse.model.analysis import Analysis
@@ -43,6 +43,9 @@ class Candidate:
     cue: str
     distance: int
     total: bool = False  # a 合计/共计 figure: the whole, not one batch of it
+    subject: str | None = None  # what the clause says the figure is of (the words before the cue)
+    cue_at: Provenance | None = None  # where the cue stands
+    level: str | None = None  # the government level the clause names (central, provincial, local)
 
 
 def _context(text: str, start: int, floor: int, window: int | None = None) -> str:
@@ -52,6 +55,16 @@ def _context(text: str, start: int, floor: int, window: int | None = None) -> st
     ctx = re.sub(r"\.(?!\d)", "。", text[lo:start])
     cut = max(ctx.rfind(ch) for ch in conf["clause_breaks"])
     return ctx[cut + 1:] if cut >= 0 else ctx
+
+
+def _later_part(text: str, start: int) -> bool:
+    """A figure after a ；-break inside a sentence whose breakdown opened before it ("其中：安排A…；安排B…")."""
+    head = text[max(text.rfind(ch, 0, start) for ch in "。\n") + 1:start]
+    cues = [head.rfind(w) for w in words("facts", "component_cues") if w in head]
+    if not cues or re.search("[；;]", head[max(cues):]) is None:
+        return False
+    part = re.split("[；;]", head)[-1]  # "…；全年实际支出1595.59万元" names another fact: the breakdown is over
+    return not any(w in part for w in words("funds", "listing_stops"))
 
 
 def _is_component(ctx: str, after: str) -> bool:
@@ -167,10 +180,84 @@ def _sentence(text: str, start: int) -> str:
     return _context(text, start, 0, window=start) + text[start:min(ends, default=len(text))]
 
 
+def _breakdown_blocks(analysis: Analysis) -> set[int]:
+    """Paragraphs after one that ends by opening a breakdown ("…支付率60%。其中："), up to the next heading:
+    they state the parts (sub-funds, sub-projects), not the report's own figures."""
+    out: set[int] = set()
+    opener = re.compile(str(rules("facts")["breakdown_opener"]))
+    headings = analysis.layout.heading_blocks
+    inside = False
+    for block in analysis.document.blocks:
+        if block.index in headings or block.kind != "paragraph" or not block.is_body:
+            inside = False
+            continue
+        if inside:
+            out.add(block.index)
+        if opener.search(simplified(block.text).rstrip()):
+            inside = True
+    return out
+
+
+def _other_scope(clause: str) -> bool:
+    """The figure is of a budget category of the whole department ("批复我局项目支出380万元")."""
+    conf = rules("facts")
+    owners = "|".join(re.escape(w) for w in conf["scope_owners"])
+    cats = "|".join(re.escape(w) for w in conf["scope_categories"])
+    gap = int(conf["scope_gap"])
+    return re.search(f"(?:{owners})[^，,。；;]{{0,{gap}}}(?:{cats})[为是:：\\s]*$", clause) is not None
+
+
+def _level(clause: str) -> str | None:
+    """The government level the clause names nearest before the figure (中央下达…, 省级下达…)."""
+    best: tuple[int, str] | None = None
+    clause = re.sub(r"《[^《》]*》?", "", clause)  # a document's title names the issuer, not the share
+    for level, names in rules("facts")["levels"].items():
+        for name in names:
+            pos = clause.rfind(name)
+            if pos >= 0 and (best is None or pos > best[0]):
+                best = (pos, level)
+    return best[1] if best else None
+
+
+def _distinctive(subject: str | None) -> str:
+    """``subject`` without the words too general to tell two subjects apart."""
+    out = re.sub(r"《[^《》]*》?|[（(][^（()）]*[）)]", "", subject or "")  # titles and asides name no subject
+    for w in sorted(rules("facts")["generic_subject_words"], key=len, reverse=True):
+        out = out.replace(w, "")
+    return re.sub(r"[\W\d_a-zA-Z]+", "", out)
+
+
+def _names(subject: str | None, title: str) -> bool:
+    """``subject`` names something of its own that ``title`` names too (a shared run of characters)."""
+    core, n = _distinctive(subject), int(rules("facts")["subject_min_chars"])
+    return any(core[i:i + n] in title for i in range(len(core) - n + 1))
+
+
+def _basis(text: str, lead: str, block: Any, analysis: Analysis, start: int, ctx: str,
+           found: tuple[str, str, int]) -> tuple[str | None, Provenance | None]:
+    """The subject (the words the cue stands among, before the figure, without the cue) and where the cue
+    stands."""
+    cue = found[1]
+    cue_start = text.rfind(cue, 0, start) if cue else -1
+    cue_end = cue_start + len(cue)
+    pos = ctx.rfind(cue) if cue else -1
+    subject = ctx[:pos] + ctx[pos + len(cue):] if pos >= 0 else ctx
+    subject = subject.strip(" ，,、：:。；;　\t")
+    prov = None
+    if cue and cue_start >= 0:
+        if cue_start >= len(lead):
+            prov = block.provenance.at(block.index, cue_start - len(lead), cue_end - len(lead))
+        else:
+            prev = analysis.document.blocks[block.index - 1]
+            offset = len(simplified(prev.text)) - len(lead)
+            prov = prev.provenance.at(prev.index, offset + cue_start, offset + cue_end)
+    return (subject[-24:] or None), prov
+
+
 def candidates(analysis: Analysis) -> list[Candidate]:
     """Every money/percent mention in prose that a cue gives a fact role, in document order."""
     document = analysis.document
-    skip = set(analysis.layout.toc_blocks) | _component_sections(analysis)
+    skip = set(analysis.layout.toc_blocks) | _component_sections(analysis) | _breakdown_blocks(analysis)
     out: list[Candidate] = []
     prev_end: dict[int, int] = {}
     fact_words = words("funds", "fact_words")
@@ -210,11 +297,13 @@ def candidates(analysis: Analysis) -> list[Candidate]:
                 f"[{re.escape(signs)}]\\s*$", text[max(0, start - 2):start]):
             continue  # a flattened table row, or a target ("≥95%"), states no report-level fact
         clause = _context(text, start, 0, window=start)
-        if m.kind == "money" and (_is_component(ctx, text[end:]) or any(
+        if m.kind == "money" and (_is_component(ctx, text[end:]) or _later_part(text, start) or any(
                 clause.lstrip(" ，,、").startswith(w) for w in words("facts", "component_cues"))):
             continue
         if _other_year(clause, _sentence(text, start), m.kind, analysis.report.report.fiscal_year):
             continue
+        if m.kind == "money" and _other_scope(clause):
+            continue  # "批复我局项目支出380万元": the department's category, not the evaluated fund
         found = _role_of(ctx, m.kind)
         if found is not None and found[1] in rules("facts")["money_rate_cues"] and not re.search(
                 str(rules("facts")["money_in_sentence"]), _sentence(text, start)):
@@ -232,7 +321,9 @@ def candidates(analysis: Analysis) -> list[Candidate]:
                     break
         if found is not None:
             total = any(w in ctx for w in words("facts", "total_words"))
-            out.append(Candidate(found[0], m, found[1], found[2], total))
+            subject, cue_at = _basis(text, lead, block, analysis, start, clause if bare_total else ctx, found)
+            out.append(Candidate(found[0], m, found[1], found[2], total, subject, cue_at,
+                                 _level(clause) if m.kind == "money" else None))
     return out
 
 
@@ -243,8 +334,9 @@ def _specific(cand: Candidate) -> bool:
             and cand.distance <= int(conf["conflict_max_distance"]) and not cand.total)
 
 
-def _fact(m: Mention, role: str) -> Fact:
-    return Fact(value=m.low, text=m.text, provenance=m.provenance, money=role in MONEY_FACTS)
+def _fact(m: Mention, role: str, cand: Candidate | None = None) -> Fact:
+    basis = None if cand is None else FactBasis(cue=cand.cue, subject=cand.subject, provenance=cand.cue_at)
+    return Fact(value=m.low, text=m.text, provenance=m.provenance, money=role in MONEY_FACTS, basis=basis)
 
 
 def _from_row(row: MoneyRow, role: str) -> Fact | None:
@@ -253,7 +345,94 @@ def _from_row(row: MoneyRow, role: str) -> Fact | None:
     if value is None:
         return None
     text, prov = row.cells.get(key, (str(value), None))
-    return Fact(value=value, text=text, provenance=prov, money=role in MONEY_FACTS)
+    column = rules("selfeval_table")["money_columns"].get(key, [key])[0]
+    return Fact(value=value, text=text, provenance=prov, money=role in MONEY_FACTS,
+                basis=FactBasis(cue=f"{row.name}·{column}", subject=row.name, provenance=prov))
+
+
+def _candidate_dict(cand: Candidate) -> dict[str, Any]:
+    fact = _fact(cand.mention, cand.role).to_dict()
+    return {"value": fact["value"], "text": cand.mention.text, "cue": cand.cue, "subject": cand.subject,
+            "provenance": fact["provenance"]}
+
+
+def _warn(analysis: Analysis, code: str, role: str, message: str, cands: list[Candidate]) -> None:
+    analysis.report.warnings.append({"code": code, "fact": role, "message": message,
+                                     "candidates": [_candidate_dict(c) for c in cands]})
+
+
+def _level_shares(analysis: Analysis, cands: list[Candidate], title: str) -> list[Candidate]:
+    """Drop the money figures said of one government level where the figures name two or more levels
+    and none is a stated total: they are shares of the fund, not its figure (unless the title names
+    that level)."""
+    named = rules("facts")["levels"]
+    shares: list[Candidate] = []
+    for role in dict.fromkeys(c.role for c in cands):
+        role_cands = [c for c in cands if c.role == role]
+        levels = {c.level for c in role_cands if c.level and not c.total}
+        if len(levels) < 2 or any(c.total for c in role_cands):
+            continue
+        mine = [c for c in role_cands if c.level and not any(w in title for w in named[c.level])]
+        if mine:
+            _warn(analysis, "fact_level_shares", role,
+                  f"{role}: figures of several government levels ({'、'.join(sorted(levels))}), none the total",
+                  mine)
+            shares += mine
+    return [c for c in cands if c not in shares]
+
+
+def _below_parts(analysis: Analysis, cands: list[Candidate]) -> list[Candidate]:
+    """Drop a money figure whose own breakdown (其中…, same sentence) names a part larger than it: the text
+    (masked, garbled or cut) does not settle what the figure is."""
+    by_block: dict[int, list[Mention]] = {}
+    for m in analysis.report.mentions:
+        if m.kind == "money" and m.provenance and m.provenance.block is not None:
+            by_block.setdefault(m.provenance.block, []).append(m)
+    cues = words("facts", "component_cues")
+    out = []
+    for cand in cands:
+        m, prov = cand.mention, cand.mention.provenance
+        if m.kind != "money" or prov is None or prov.block is None:
+            out.append(cand)
+            continue
+        text = simplified(analysis.document.blocks[prov.block].text)
+        end = prov.end or prov.start or 0
+        stop = min((i for i in (text.find(ch, end) for ch in "。；;") if i >= 0), default=len(text))
+        parts, prev, in_parts = [], end, False
+        for o in by_block.get(prov.block, []):
+            at = o.provenance.start or 0
+            if not end <= at < stop:
+                continue
+            between = text[prev:at]
+            in_parts = any(w in between for w in cues) or (in_parts and not any(
+                c in between for spec in rules("facts")["roles"].values() for c in spec["cues"]))
+            if in_parts:
+                parts.append(o)
+            prev = o.provenance.end or at
+        if any(o.low > m.low for o in parts):
+            _warn(analysis, "fact_below_parts", cand.role,
+                  f"{cand.role}: {m.text} is smaller than a part listed after it", [cand])
+            continue
+        out.append(cand)
+    return out
+
+
+def _other_subject(a: Candidate, b: Candidate) -> bool:
+    """Both figures name a subject of their own, and not the same one."""
+    n = int(rules("facts")["subject_min_chars"])
+    da, db = _distinctive(a.subject), _distinctive(b.subject)
+    return len(da) >= n and len(db) >= n and da != db
+
+
+def _ambiguous(role_cands: list[Candidate], title: str) -> bool:
+    """Different values said of different subjects, the first naming a subject of its own that the title
+    does not name ("甲项目预算资金42万元；乙项目预算资金65万元" in a report on the unit's projects)."""
+    plain = [c for c in role_cands if not c.total]
+    n = int(rules("facts")["subject_min_chars"])
+    if len({c.mention.low for c in plain}) < 2 or len(_distinctive(plain[0].subject)) < n or _names(
+            plain[0].subject, title):
+        return False  # the first names no subject of its own (年初预算…), or the report's own
+    return len({_distinctive(c.subject) for c in plain}) > 1
 
 
 def _main_row(rows: list[MoneyRow]) -> MoneyRow | None:
@@ -348,20 +527,30 @@ def extract(analysis: Analysis) -> None:
         for role in ("budget", "adjusted_budget", "spent", "execution_rate"):
             facts[role] = _from_row(row, role)
             from_table.add(role)
-    cands = candidates(analysis)
-    analysis.fact_candidates = cands
+    title = simplified(report.report.title or "")
+    cands = _below_parts(analysis, _level_shares(analysis, candidates(analysis), title))
     totals = {c.role for c in cands if c.total}
+    for role in dict.fromkeys(c.role for c in cands):
+        role_cands = [c for c in cands if c.role == role]
+        if role not in totals and role not in from_table and _ambiguous(role_cands, title):
+            _warn(analysis, "fact_ambiguous", role,
+                  f"{role}: several figures of different subjects, none certain to be the report's", role_cands)
+            cands = [c for c in cands if c.role != role]
+    analysis.fact_candidates = cands
     ordered = [c for c in cands if c.total or c.role not in totals] + [
         c for c in cands if not c.total and c.role in totals]
+    chosen: dict[str, Candidate] = {}
     for cand in ordered:
         if cand.role in from_table:
             continue
         current = facts.get(cand.role)
         if current is None:
-            facts[cand.role] = _fact(cand.mention, cand.role)
-        elif cand.mention.provenance is not None and (
-                current.value == cand.mention.low or (_specific(cand) and cand.role not in totals)):
-            current.sources.append(cand.mention.provenance)
+            facts[cand.role] = _fact(cand.mention, cand.role, cand)
+            chosen[cand.role] = cand
+        elif cand.mention.provenance is not None and (current.value == cand.mention.low or (
+                _specific(cand) and cand.role not in totals
+                and not _other_subject(cand, chosen[cand.role]))):
+            current.sources.append(cand.mention.provenance)  # the same subject stated again
     weak = facts["arrived"] is not None and any(  # given by its section's heading only
         c.role == "arrived" and not c.cue and c.mention.provenance is facts["arrived"].provenance for c in cands)
     if facts["arrived"] is None or weak:

@@ -123,6 +123,18 @@ class Section:
 
 
 @dataclass(slots=True)
+class FactBasis:
+    """Why a figure is a fact: the cue giving its role, the subject it is said of, where the cue stands."""
+
+    cue: str
+    subject: str | None = None
+    provenance: Provenance | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"cue": self.cue, "subject": self.subject, "provenance": _prov(self.provenance)}
+
+
+@dataclass(slots=True)
 class Fact:
     """A report-level figure (budget, spent, execution rate, grade …) and where it was read."""
 
@@ -131,6 +143,7 @@ class Fact:
     provenance: Provenance | None = None
     money: bool = False
     sources: list[Provenance] = field(default_factory=list)
+    basis: FactBasis | None = None
 
     def to_dict(self) -> dict[str, Any]:
         if isinstance(self.value, Decimal):
@@ -142,6 +155,7 @@ class Fact:
             "text": self.text,
             "provenance": _prov(self.provenance),
             "also_stated_at": [p.to_dict() for p in self.sources],
+            "basis": None if self.basis is None else self.basis.to_dict(),
         }
 
 
