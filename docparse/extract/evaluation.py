@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from docparse.extract.vocab import rules, simplified, words
 from docparse.model.analysis import stage
-from docparse.model.report import Fact
+from docparse.model.report import Fact, FactBasis
 
 if TYPE_CHECKING:
     from docparse.model.analysis import Analysis
@@ -48,9 +48,23 @@ def grade_of(word: str) -> str | None:
 
 
 def stated_score(document: Document) -> Fact | None:
-    """The total self-evaluation score the text states: the first after a total cue, else the first."""
-    return (_score_after(document, "total_score_cues") or _score_after(document, "score_cues")
-            or _score_by_grade(document))
+    """The total self-evaluation score the text states: the first after a total cue, else the one after a
+    plain cue — none where plain cues give different scores (the scores of several sub-funds or parts)."""
+    totals = _scores_after(document, "total_score_cues")
+    if totals:
+        return totals[0]
+    plain = _scores_after(document, "score_cues")
+    whole = [f for f in plain if f.basis is not None and f.basis.subject]  # its subject: the full marks
+    if whole:
+        return whole[0]  # "(分值100分，自评得分97分)": scored out of the full marks
+    if len({f.value for f in plain}) > 1:
+        return None
+    return plain[0] if plain else _score_by_grade(document)
+
+
+def score_readings(document: Document) -> list[Fact]:
+    """Every score the text states after a cue (for the warning when they disagree)."""
+    return _scores_after(document, "total_score_cues") + _scores_after(document, "score_cues")
 
 
 def _score_by_grade(document: Document) -> Fact | None:
@@ -68,7 +82,9 @@ def _score_by_grade(document: Document) -> Fact | None:
     return None
 
 
-def _score_after(document: Document, key: str) -> Fact | None:
+def _scores_after(document: Document, key: str) -> list[Fact]:
+    """Every score after a cue of ``key``, in document order."""
+    out: list[Fact] = []
     cues = _alt(list(words("grades", key)))
     same_line = re.compile(rf"(?:{cues}){_FILLER}{_NUMBER}\s*(分)?")
     blocks = _body(document)
@@ -79,29 +95,53 @@ def _score_after(document: Document, key: str) -> Fact | None:
                 continue
             value = Decimal(m.group(1))
             if value <= 100:
-                return Fact(value=value, text=block.text[m.start(1):m.end()],
-                            provenance=block.provenance.at(block.index, m.start(1), m.end()))
+                clause = text[max(text.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1:m.start()]
+                whole = re.search(str(rules("grades")["full_marks"]), clause)
+                out.append(Fact(value=value, text=block.text[m.start(1):m.end()],
+                                provenance=block.provenance.at(block.index, m.start(1), m.end()),
+                                basis=FactBasis(cue=m.group(0)[:m.start(1) - m.start()].strip(),
+                                                subject=whole.group(0) if whole else None,
+                                                provenance=block.provenance.at(block.index, m.start(), m.start(1)))))
         tail = re.search(rf"(?:{cues})[为是:：\s]*$", text)
         if tail and k + 1 < len(blocks):
             nxt = blocks[k + 1]
             m = re.match(rf"\s*{_NUMBER}\s*分", nxt.text)
             if m and Decimal(m.group(1)) <= 100:
-                return Fact(value=Decimal(m.group(1)), text=nxt.text[m.start(1):m.end()],
-                            provenance=nxt.provenance.at(nxt.index, m.start(1), m.end()))
-    return None
+                out.append(Fact(value=Decimal(m.group(1)), text=nxt.text[m.start(1):m.end()],
+                                provenance=nxt.provenance.at(nxt.index, m.start(1), m.end()),
+                                basis=FactBasis(cue=tail.group(0).strip(),
+                                                provenance=block.provenance.at(block.index, tail.start(), tail.end()))))
+    return out
 
 
-def stated_grade(document: Document) -> Fact | None:
-    """The first grade the text states after a grade cue, as written."""
+def grade_readings(document: Document) -> list[Fact]:
+    """Every grade the text states after a grade cue, as written, in document order."""
     cues = _alt(list(words("grades", "grade_cues")))
     grades = sorted(rules("grades")["grade_words"], key=len, reverse=True)
     pattern = re.compile(rf"(?:{cues})[为是:：\s]*[“\"「『‘']?({_alt(grades)}){_GRADE_END}")
+    out: list[Fact] = []
     for block in _body(document):
         text = simplified(block.text)
         for m in pattern.finditer(text):
             word = block.text[m.start(1):m.end(1)]
-            return Fact(value=word, text=word, provenance=block.provenance.at(block.index, m.start(1), m.end(1)))
-    return None
+            lead = max(m.start() - 4, text.rfind("，", 0, m.start()) + 1, text.rfind(",", 0, m.start()) + 1)
+            out.append(Fact(value=word, text=word, provenance=block.provenance.at(block.index, m.start(1), m.end(1)),
+                            basis=FactBasis(cue=text[lead:m.start(1)].strip(" “\"「『‘'"),
+                                            provenance=block.provenance.at(block.index, m.start(), m.start(1)))))
+    return out
+
+
+def stated_grade(document: Document) -> Fact | None:
+    """The grade the text states after a grade cue, as written — none where the stated grades fall in
+    different bands (grade buckets: "评为“优”的项目28个…评为“良”的8个")."""
+    readings = grade_readings(document)
+    totals = [f for f in readings if f.basis is not None and any(
+        w in f.basis.cue for w in rules("grades")["total_grade_words"])]
+    if totals:
+        return totals[0]  # "综合评价等级为“优”" before the grades of its projects
+    if len({grade_of(str(f.value)) for f in readings}) > 1:
+        return None
+    return readings[0] if readings else None
 
 
 def table_score(analysis: Analysis) -> Fact | None:

@@ -24,7 +24,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from docparse.extract.evaluation import stated_grade, stated_score, table_score
+from docparse.extract.evaluation import grade_readings, score_readings, stated_grade, stated_score, table_score
 from docparse.extract.vocab import rules, simplified, words
 from docparse.model.analysis import stage
 from docparse.model.report import FACT_NAMES, MONEY_FACTS, Fact, FactBasis, Mention, MoneyRow, Section
@@ -260,6 +260,7 @@ def candidates(analysis: Analysis) -> list[Candidate]:
     skip = set(analysis.layout.toc_blocks) | _component_sections(analysis) | _breakdown_blocks(analysis)
     out: list[Candidate] = []
     prev_end: dict[int, int] = {}
+    said_of: dict[int, tuple[int, str | None]] = {}  # block → (end of its last candidate, that one's subject)
     fact_words = words("funds", "fact_words")
     items = {(i.provenance.block, i.provenance.start): any(w in simplified(i.name) for w in fact_words)
              for i in analysis.report.fund_items if i.provenance}
@@ -322,6 +323,11 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if found is not None:
             total = any(w in ctx for w in words("facts", "total_words"))
             subject, cue_at = _basis(text, lead, block, analysis, start, clause if bare_total else ctx, found)
+            last = said_of.get(p.block)
+            if not _distinctive(subject) and last is not None and not re.search(
+                    "[。；;！？!?]", simplified(block.text)[last[0]:p.start]):
+                subject = last[1]  # "甲项目预算42万元，实际支出40.5万元": the spending is 甲项目's too
+            said_of[p.block] = (p.end or p.start, subject)
             out.append(Candidate(found[0], m, found[1], found[2], total, subject, cue_at,
                                  _level(clause) if m.kind == "money" else None))
     return out
@@ -566,6 +572,17 @@ def extract(analysis: Analysis) -> None:
     _listing_totals(analysis, facts)
     facts["score"] = stated_score(analysis.document) or table_score(analysis)
     facts["grade"] = stated_grade(analysis.document)
+    for role, readings in (("score", score_readings(analysis.document)),
+                           ("grade", grade_readings(analysis.document))):
+        if facts[role] is None and len({f.value for f in readings}) > 1:
+            report.warnings.append({
+                "code": "fact_ambiguous", "fact": role,
+                "message": f"{role}: the text states several ({'、'.join(str(f.value) for f in readings)}), "
+                           "none marked as the report's total",
+                "candidates": [{"value": str(f.value), "text": f.text,
+                                "cue": f.basis.cue if f.basis else "", "subject": None,
+                                "provenance": f.provenance.to_dict() if f.provenance else None}
+                               for f in readings]})
     report.facts = facts
 
 
