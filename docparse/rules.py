@@ -2,6 +2,8 @@
 
 Rules are data a domain expert edits without touching code. Files are loaded once per
 process and validated; a broken file raises :class:`RuleFileError` naming its path and line.
+A rule file names shared marks of ``rules/text/lexicon.yaml`` with the tag ``!marks [name, …]``
+instead of spelling the characters again.
 """
 
 from __future__ import annotations
@@ -33,12 +35,26 @@ def rule_path(name: str) -> Path:
     return path
 
 
+class _RuleLoader(yaml.SafeLoader):
+    """Safe YAML with the ``!marks`` tag: the named mark sets of the lexicon, joined into one string."""
+
+
+def _marks(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    from docparse.lexicon import marks  # the lexicon itself is read through this module
+
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    return marks(*(str(n) for n in names))
+
+
+_RuleLoader.add_constructor("!marks", _marks)
+
+
 @cache
 def load_yaml(name: str) -> Any:
     """A YAML rule file, parsed; errors carry the file and line."""
     path = rule_path(name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_RuleLoader)  # a SafeLoader with one tag
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from docparse import lexicon
 from docparse.errors import RuleFileError
 from docparse.rules import load_yaml, require_keys, rules_dir
 
 
 @dataclass(frozen=True, slots=True)
 class NumeralRules:
-    """Characters and words of written numbers."""
+    """Characters and words of written numbers (digits and multipliers from the shared lexicon)."""
 
     table: dict[int, str]
     digits: dict[str, int]
@@ -33,22 +34,22 @@ class NumeralRules:
 def numerals() -> NumeralRules:
     name = "numbers/numerals.yaml"
     data = load_yaml(name)
-    require_keys(name, data, ["char_map", "digits", "small_units", "big_units", "point"])
+    require_keys(name, data, ["char_map", "point"])
     for src, dst in data["char_map"].items():
         if len(str(src)) != 1 or len(str(dst)) != 1:
             raise RuleFileError(rules_dir() / name, f"char_map entry {src!r}: must map one char to one char")
     return NumeralRules(
         table=str.maketrans({str(k): str(v) for k, v in data["char_map"].items()}),
-        digits={str(k): int(v) for k, v in data["digits"].items()},
-        small_units={str(k): int(v) for k, v in data["small_units"].items()},
-        big_units={str(k): int(v) for k, v in data["big_units"].items()},
+        digits=lexicon.digit_values(),
+        small_units=lexicon.small_units(),
+        big_units=lexicon.big_units(),
         point=str(data["point"]),
         minus_words=tuple(data.get("minus_words", [])),
         exact_suffixes=tuple(data.get("exact_suffixes", [])),
         exact_not_followed_by=str(data.get("exact_not_followed_by", "")),
         jiao=tuple(data.get("jiao", [])),
         fen=tuple(data.get("fen", [])),
-        capitals=str(data.get("capitals", "")),
+        capitals=lexicon.capitals(),
         rough_pairs=tuple(str(p) for p in data.get("rough_pairs", [])),
     )
 
@@ -73,12 +74,12 @@ class UnitRules:
 def units() -> UnitRules:
     name = "numbers/units.yaml"
     data = load_yaml(name)
-    require_keys(name, data, ["money", "percent", "percent_prefix", "points"])
+    require_keys(name, data, ["percent", "percent_prefix", "points"])
     mname = "numbers/measures.yaml"
     mdata = load_yaml(mname)
     require_keys(mname, mdata, ["measures"])
     return UnitRules(
-        money={str(k): Decimal(str(v)) for k, v in data["money"].items()},
+        money=lexicon.money_units(),
         money_prefix_signs=tuple(data.get("money_prefix_signs", [])),
         percent={str(k): Decimal(str(v)) for k, v in data["percent"].items()},
         percent_prefix={str(k): Decimal(str(v)) for k, v in data["percent_prefix"].items()},

@@ -1,0 +1,124 @@
+"""The shared vocabulary of ``rules/text/lexicon.yaml``: sentence and clause marks, Chinese numerals,
+money units. Every stage reads these concepts here instead of defining its own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from docparse.errors import RuleFileError
+from docparse.rules import load_yaml, require_keys, rules_dir
+
+RULE_FILE = "text/lexicon.yaml"
+_MARKS = ["sentence_ends", "stop_point", "clause_marks", "label_marks", "closing_marks", "line_breaks"]
+_NUMERALS = ["digits", "capital_digits", "digit_variants", "units", "capital_units", "big_units"]
+
+
+def _fail(message: str) -> RuleFileError:
+    return RuleFileError(rules_dir() / RULE_FILE, message)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data = load_yaml(RULE_FILE)
+    require_keys(RULE_FILE, data, ["marks", "numerals", "money_units"])
+    require_keys(RULE_FILE, data["marks"], _MARKS)
+    require_keys(RULE_FILE, data["numerals"], _NUMERALS)
+    for key in ("digits", "capital_digits"):
+        if len(str(data["numerals"][key])) != 10:
+            raise _fail(f"numerals.{key}: needs the ten digits 0-9 in value order")
+    if not data["money_units"] or any(Decimal(str(v)) <= 0 for v in data["money_units"].values()):
+        raise _fail("money_units: needs units with positive scale factors")
+    return data
+
+
+@cache
+def _marks(names: tuple[str, ...]) -> str:
+    sets = _data()["marks"]
+    unknown = [n for n in names if n not in sets]
+    if unknown:
+        raise _fail(f"no mark set named {', '.join(unknown)} (known: {', '.join(sets)})")
+    return "".join(dict.fromkeys("".join(str(sets[n]) for n in names)))
+
+
+def marks(*names: str) -> str:
+    """The characters of the named mark sets, joined: ``marks("sentence_ends", "line_breaks")``."""
+    return _marks(tuple(names))
+
+
+def sentence_ends() -> str:
+    """Characters that end a sentence wherever they stand (。；;！!？?)."""
+    return marks("sentence_ends")
+
+
+def ends_sentence(text: str, i: int) -> bool:
+    """Whether ``text[i]`` ends a sentence: a sentence end, or a half-width stop not followed by a digit."""
+    ch = text[i]
+    return ch in sentence_ends() or (ch in marks("stop_point") and not text[i + 1: i + 2].isdigit())
+
+
+def digits() -> str:
+    """Lower-case digits in value order: 零一二三四五六七八九."""
+    return str(_data()["numerals"]["digits"])
+
+
+def capital_digits() -> str:
+    """Financial capital digits in value order: 零壹贰叁肆伍陆柒捌玖."""
+    return str(_data()["numerals"]["capital_digits"])
+
+
+@cache
+def digit_values() -> dict[str, int]:
+    """Every digit character → its value (lower case, capitals and variants such as 〇 and 两)."""
+    n = _data()["numerals"]
+    out = {ch: i for i, ch in enumerate(digits())}
+    out.update({ch: i for i, ch in enumerate(capital_digits())})
+    out.update({str(k): int(v) for k, v in n["digit_variants"].items()})
+    return out
+
+
+@cache
+def small_units() -> dict[str, int]:
+    """Multipliers below ten thousand, lower case then capitals: 十 百 千 拾 佰 仟."""
+    n = _data()["numerals"]
+    return {str(k): int(v) for part in ("units", "capital_units") for k, v in n[part].items()}
+
+
+def lower_units() -> str:
+    """The lower-case multipliers below ten thousand in ascending order: 十百千."""
+    return "".join(str(k) for k in _data()["numerals"]["units"])
+
+
+@cache
+def big_units() -> dict[str, int]:
+    """Section multipliers: 万 → 10000, 亿 → 100000000."""
+    return {str(k): int(v) for k, v in _data()["numerals"]["big_units"].items()}
+
+
+@cache
+def capitals() -> str:
+    """The characters written only in financial capitals (壹…玖, 拾佰仟); 零 is shared with lower case."""
+    shared = set(digits())
+    return "".join(ch for ch in capital_digits() if ch not in shared) + "".join(_data()["numerals"]["capital_units"])
+
+
+@cache
+def capitals_to_lower() -> dict[int, str]:
+    """A translation table writing financial capitals in lower case (贰拾 → 二十)."""
+    n = _data()["numerals"]
+    lower_unit = {int(v): str(k) for k, v in n["units"].items()}
+    table = dict(zip(capital_digits(), digits(), strict=True))
+    table.update({str(k): lower_unit[int(v)] for k, v in n["capital_units"].items() if int(v) in lower_unit})
+    return str.maketrans(table)
+
+
+@cache
+def money_units() -> dict[str, Decimal]:
+    """Money units as written → scale to yuan (元 1, 万元 10000, …)."""
+    return {str(k): Decimal(str(v)) for k, v in _data()["money_units"].items()}
+
+
+def money_unit_pattern() -> str:
+    """A regex alternation of the money units, longest first (亿元|万元|…|元)."""
+    return "|".join(sorted(money_units(), key=len, reverse=True))
