@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docparse.extract.vocab import rules, simplified, words
+from docparse.lexicon import ends_sentence, marks, sentence_ends
 from docparse.model.analysis import stage
 from docparse.model.report import Fact, FundItem, FundListing, Mention
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from docparse.model.analysis import Analysis
     from docparse.model.document import Block
 
-_SENTENCE = "。；;！？!?"
+_SENTENCE = sentence_ends()
 
 
 @dataclass(slots=True)
@@ -38,8 +39,8 @@ def _sentences(block: Block, mentions: list[Mention]) -> list[_Run]:
     out: list[_Run] = []
     start = 0
     padded = text + "。"
-    for i, ch in enumerate(padded):
-        if ch in _SENTENCE or (ch == "." and not padded[i + 1: i + 2].isdigit()):
+    for i in range(len(padded)):
+        if ends_sentence(padded, i):
             inside = [m for m in mentions if start <= (m.provenance.start or 0) < i]
             out.append(_Run(block, start, i, inside))
             start = i + 1
@@ -163,7 +164,7 @@ def _listing(run: _Run) -> _Listing | None:
         clause = re.search(r"[，,]", inner) is not None or (
             inner.count("(") + inner.count("（") != inner.count(")") + inner.count("）"))
         if (not name or per_unit or clause or len(name) > int(conf["max_name_chars"])
-                or re.search(r"[。；]", name)):
+                or any(ch in _SENTENCE for ch in name)):
             if k == 0:
                 continue
             return None
@@ -259,7 +260,7 @@ def extract(analysis: Analysis) -> None:
             group, items, subtotal, lead_total, opened = found
             listed.add((block.index, run.start))
             if block.index == last_body and run.end >= len(block.text.rstrip()) and not re.search(
-                    r"[。；;.!！?？]\s*$", block.text):
+                    rf"[{re.escape(marks('sentence_ends', 'stop_point'))}]\s*$", block.text):
                 lead_total = subtotal = None  # the text breaks off inside the listing: its sum is unknown
             total_m = lead_total
             follows_listing = last_listing_block is not None and (
