@@ -106,6 +106,10 @@ def sum_against(parts: list[Figure], total: Figure,
     figures = [*parts, total]
     decimals = {f.decimals for f in figures}
     rules = tolerance_rules()["money"]
+    if total.text and parts and all(p.text and p.scale < total.scale for p in parts) and rules.get(
+            "coarser_total_rounded", False):
+        # "1.25亿元，其中4860万元、3725.6万元…": a total in a coarser unit is rounded to its last digit
+        return found, total.half + (_ZERO if len(decimals - {None}) > 1 else sum((p.half for p in parts), _ZERO))
     if None not in decimals and len(decimals) > 1 and rules.get("mixed_precision_exact", False):
         return found, _ZERO
     tol = _ZERO

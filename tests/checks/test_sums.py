@@ -103,8 +103,19 @@ def test_listing_cut_short_by_the_end_of_the_text_is_unknown() -> None:
     with reading(doc):
         results = fund_items(rep)
     assert statuses(results) == ["unknown"] and "中断" in results[0].message
-    with reading(document_from_text(text + "。\n二、其他")):
-        assert statuses(fund_items(rep)) == ["fail"]
+    with reading(document_from_text(text + "。\n二、其他")):  # complete text: 其中 named only two parts
+        [result] = fund_items(rep)
+        assert result.status == "unknown" and "部分" in result.message
+
+
+def test_partial_breakdown_is_unknown_and_a_small_shortfall_fails() -> None:
+    rep = report()
+    listing(rep, ["45", "20"], total="120")  # 项目预算120万元，其中设备购置45万元、人员培训20万元
+    [result] = fund_items(rep)
+    assert result.status == "unknown" and "部分" in result.message
+    rep = report()
+    listing(rep, ["87.5", "2350"], total="2455.5")  # short by 18, less than a part: a discrepancy
+    assert statuses(fund_items(rep)) == ["fail"]
 
 
 def test_amounts_below_the_reports_display_precision_are_exact() -> None:
