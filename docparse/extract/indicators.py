@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from docparse.extract.values import comparison, meets
 from docparse.extract.vocab import rules, simplified, words
+from docparse.lexicon import ends_sentence, marks, sentence_ends
 from docparse.model.analysis import stage
 from docparse.model.report import Indicator, Mention
 
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from docparse.model.analysis import Analysis
     from docparse.model.document import Block
 
-_CLAUSE = re.compile(r"[，,；;。!！?？]")
-_SENTENCE = "；;。!！?？"
+_CLAUSE = re.compile(f"[{re.escape(marks('clause_marks', 'sentence_ends'))}]")
+_SENTENCE = sentence_ends()
 
 
 def _level2_in(text: str) -> str | None:
@@ -169,8 +170,9 @@ def _listed_targets(block: Block) -> list[Indicator]:
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for i, ch in enumerate(text + "。"):
-        if ch in _SENTENCE or (ch == "." and not text[i + 1: i + 2].isdigit()):
+    padded = text + "。"
+    for i in range(len(padded)):
+        if ends_sentence(padded, i):
             if i > start:
                 out.append((start, i))
             start = i + 1
