@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from docparse.checks.buckets import grade_buckets
 from docparse.checks.figures import Figure, display_precision, from_fact, show
 from docparse.checks.registry import block_text, register
 from docparse.checks.results import compare, make, messages, sum_against
@@ -151,4 +152,4 @@ def fund_items(report: Report) -> list[CheckResult]:
         elif result.status == "fail" and found < total.value and _partial(parts, total, found):
             result = _short_unknown(result, parts, total, found, what, "partial")
         results.append(result)
-    return results
+    return results + grade_buckets(report)
