@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from docparse.extract.evaluation import grade_readings, score_readings, stated_grade, stated_score, table_score
 from docparse.extract.vocab import rules, simplified, words
+from docparse.lexicon import marks, sentence_ends
 from docparse.model.analysis import stage
 from docparse.model.report import FACT_NAMES, MONEY_FACTS, Fact, FactBasis, Mention, MoneyRow, Section
 
@@ -176,7 +177,7 @@ def _past_bracket(text: str, start: int, ctx: str) -> str:
 
 
 def _sentence(text: str, start: int) -> str:
-    ends = [i for i in (text.find(ch, start) for ch in "。；;") if i >= 0]
+    ends = [i for i in (text.find(ch, start) for ch in sentence_ends()) if i >= 0]
     return _context(text, start, 0, window=start) + text[start:min(ends, default=len(text))]
 
 
@@ -325,7 +326,7 @@ def candidates(analysis: Analysis) -> list[Candidate]:
             subject, cue_at = _basis(text, lead, block, analysis, start, clause if bare_total else ctx, found)
             last = said_of.get(p.block)
             if not _distinctive(subject) and last is not None and not re.search(
-                    "[。；;！？!?]", simplified(block.text)[last[0]:p.start]):
+                    f"[{re.escape(sentence_ends())}]", simplified(block.text)[last[0]:p.start]):
                 subject = last[1]  # "甲项目预算42万元，实际支出40.5万元": the spending is 甲项目's too
             said_of[p.block] = (p.end or p.start, subject)
             out.append(Candidate(found[0], m, found[1], found[2], total, subject, cue_at,
@@ -403,7 +404,7 @@ def _below_parts(analysis: Analysis, cands: list[Candidate]) -> list[Candidate]:
             continue
         text = simplified(analysis.document.blocks[prov.block].text)
         end = prov.end or prov.start or 0
-        stop = min((i for i in (text.find(ch, end) for ch in "。；;") if i >= 0), default=len(text))
+        stop = min((i for i in (text.find(ch, end) for ch in sentence_ends()) if i >= 0), default=len(text))
         parts, prev, in_parts = [], end, False
         for o in by_block.get(prov.block, []):
             at = o.provenance.start or 0
@@ -472,7 +473,7 @@ def _full_arrival(document: Document, budget: Fact | None, mentions: list[Mentio
             pos = text.find(phrase)
             if pos == -1:
                 continue
-            clause_start = max(text.rfind(ch, 0, pos) for ch in "。；;，,") + 1
+            clause_start = max(text.rfind(ch, 0, pos) for ch in marks("sentence_ends", "clause_marks")) + 1
             inside = [m for m in by_block.get(block.index, [])
                       if clause_start <= (m.provenance.start or 0) < pos]
             if inside:
