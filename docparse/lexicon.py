@@ -11,7 +11,8 @@ from docparse.errors import RuleFileError
 from docparse.rules import load_yaml, require_keys, rules_dir
 
 RULE_FILE = "text/lexicon.yaml"
-_MARKS = ["sentence_ends", "stop_point", "clause_marks", "label_marks", "closing_marks", "line_breaks"]
+_MARKS = ["full_stops", "semicolons", "sentence_ends", "stop_point", "clause_marks", "label_marks",
+          "closing_marks", "line_breaks"]
 _NUMERALS = ["digits", "capital_digits", "digit_variants", "units", "capital_units", "big_units"]
 
 
@@ -34,12 +35,21 @@ def _data() -> dict[str, Any]:
 
 
 @cache
-def _marks(names: tuple[str, ...]) -> str:
+def _marks(names: tuple[str, ...], seen: tuple[str, ...] = ()) -> str:
     sets = _data()["marks"]
     unknown = [n for n in names if n not in sets]
     if unknown:
         raise _fail(f"no mark set named {', '.join(unknown)} (known: {', '.join(sets)})")
-    return "".join(dict.fromkeys("".join(str(sets[n]) for n in names)))
+    out = []
+    for name in names:
+        value = sets[name]
+        if isinstance(value, list):
+            if name in seen:
+                raise _fail(f"marks.{name}: a set may not contain itself")
+            out.append(_marks(tuple(str(v) for v in value), (*seen, name)))
+        else:
+            out.append(str(value))
+    return "".join(dict.fromkeys("".join(out)))
 
 
 def marks(*names: str) -> str:
