@@ -12,6 +12,7 @@ from docparse.checks.buckets import grade_buckets
 from docparse.checks.figures import Figure, display_precision, from_fact, show
 from docparse.checks.registry import block_text, register
 from docparse.checks.results import compare, make, messages, sum_against
+from docparse.lexicon import marks
 from docparse.model import Fact, FundListing, Report
 from docparse.model.report import CheckResult
 
@@ -45,7 +46,7 @@ def _breaks_off(last: Figure) -> bool:
     if block is None or end is None or block_text(block + 1) is not None:
         return False
     text = block_text(block)
-    return text is not None and not any(ch in text[end:] for ch in "。！？!?")
+    return text is not None and not any(ch in text[end:] for ch in marks("full_stops"))
 
 
 def _not_a_partition(parts: list[Figure], total: Figure) -> bool:
