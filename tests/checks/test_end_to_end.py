@@ -45,7 +45,8 @@ def real(shared_dir: Path, name: str) -> tuple[Report, dict]:
     return docparse.parse(folder / "texts" / f"{name}.txt"), gold
 
 
-@pytest.mark.parametrize("name", ["014", "024", "032"])
+# seen: 014, 024, 032; new (measured blind 2 of 3 flagged, 013's grade buckets missed): 013, 022, 063
+@pytest.mark.parametrize("name", ["014", "024", "032", "013", "022", "063"])
 def test_real_inconsistencies_are_flagged(shared_dir: Path, name: str) -> None:
     report, gold = real(shared_dir, name)
     failing = [c for c in report.checks if c.status == "fail"]
@@ -66,6 +67,8 @@ def holding_reports() -> list[str]:
     return out
 
 
+# All 68 (seen and new): blind, 4 of the 19 new consistent reports carried a false fail (016, 017, 052, 056);
+# none does since partial breakdowns, continued groups and sub-fund figures are not read as certain.
 @pytest.mark.parametrize("name", holding_reports())
 def test_real_reports_whose_sums_hold_carry_no_failure(shared_dir: Path, name: str) -> None:
     report, _ = real(shared_dir, name)
