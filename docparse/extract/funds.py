@@ -325,7 +325,8 @@ def _line_item(block: Block, mentions: list[Mention]) -> tuple[str, Mention] | N
         return None
     raw = block.text[:m.provenance.start or 0]
     name = _clean_name(raw)
-    if _is_total(raw) or (not name or re.search(r"[，,。；;]", name) or len(name) > int(conf["max_name_chars"])
+    if _is_total(raw) or (not name or any(ch in marks("clause_marks", "sentence_ends") for ch in name)
+            or len(name) > int(conf["max_name_chars"])
             or any(w in simplified(name) for w in conf["fact_words"])
             or any(simplified(name).startswith(w) for w in conf["rate_words"])):
         return None
@@ -388,7 +389,7 @@ def amount_first_listings(analysis: Analysis, by_block: dict[int, list[Mention]]
         text = block.text
         money = [m for m in by_block.get(block.index, []) if m.kind == "money" and not m.is_range]
         start = 0
-        for end in [i for i, ch in enumerate(text) if ch in "。!！?？"] + [len(text)]:
+        for end in [i for i, ch in enumerate(text) if ch in marks("full_stops")] + [len(text)]:
             inside = [m for m in money if start <= (m.provenance.start or 0) < end]
             items = _amount_first_items(text, start, end, inside)
             if items is not None:
