@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 _CLAUSE = re.compile(f"[{re.escape(marks('clause_marks', 'sentence_ends'))}]")
 _SENTENCE = sentence_ends()
+_CLAUSE_BODY = f"[^{re.escape(marks('clause_marks', 'sentence_ends'))}]+"  # up to the next clause mark
 
 
 def _level2_in(text: str) -> str | None:
@@ -109,8 +110,8 @@ def _statement(block: Block, start: int, end: int, level2: str | None) -> Indica
     text = block.text[start:end]
     plain = simplified(text)
     fill = r"(?:为|是|:|：)?\s*"
-    t = re.search(rf"({_alt(labels['target'])}){fill}([^，,；;。]+)", plain)
-    a = re.search(rf"(?:{_alt(labels['actual'])}){fill}([^，,；;。]+)", plain)
+    t = re.search(rf"({_alt(labels['target'])}){fill}({_CLAUSE_BODY})", plain)
+    a = re.search(rf"(?:{_alt(labels['actual'])}){fill}({_CLAUSE_BODY})", plain)
     if t is None or a is None or a.start() < t.end():
         return None
     named = re.search(r"[：:]", plain[: t.start()]) is not None
@@ -257,7 +258,8 @@ def prose_indicators(analysis: Analysis) -> list[Indicator]:
         mentions = by_block.get(block.index, [])
         if not mentions:
             continue
-        if len(block.text) < 40 and not re.search(r"[，,。；;：:]", block.text):
+        if len(block.text) < 40 and not any(ch in marks("clause_marks", "sentence_ends", "label_marks")
+                                            for ch in block.text):
             continue  # a table cell flattened to a line
         out.extend(_block_indicators(analysis, block, mentions))
     return out
@@ -290,7 +292,7 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
         level2 = next((label for pos, label in reversed(kept) if pos < start), section_level2)
         label_end = max((pos + len(label) for pos, label in kept if pos < start), default=0)
         value, vstart, vend = _value_text(block, m)
-        cut = max(text.rfind(ch, 0, vstart) for ch in "，,；;。：:") + 1
+        cut = max(text.rfind(ch, 0, vstart) for ch in marks("clause_marks", "sentence_ends", "label_marks")) + 1
         sentence_start = max(text.rfind(ch, 0, vstart) for ch in _SENTENCE) + 1
         name = _clean_name(text[max(cut, label_end):vstart])
         used_end = vend
