@@ -1,10 +1,11 @@
 """Structure quality on the shared real corpus, the seed and the generated fixtures.
 
-    python benchmarks/bench_structure.py [--misses] [--only=NAME,...] [FOLDER ...]
+    python benchmarks/bench_structure.py [--misses] [--only=NAME,...] [--names=GLOB,...] [FOLDER ...]
 
 Corpora: real (the shared corpus), seed, heldout (``corpus/heldout``: openings written in the habits
 of provinces and offices the shared corpus does not show), heldout-files (some of them as .docx/.pdf),
 generated (``corpus/fixtures``).
+--names keeps only the documents whose file name matches one of the globs (``--names='h7*,h8*'``).
 FOLDER: more generated reports with gold beside them (``python -m corpus.generate --out FOLDER``).
 
 Prints heading F1 (precision/recall), level accuracy on matched headings, canonical accuracy on
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from fnmatch import fnmatch
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,6 +126,9 @@ def main() -> int:
     sets += [(f"generated {folder}", _fixtures([folder])) for folder in extra]
     if only:
         sets = [(label, pairs) for label, pairs in sets if label.split()[0] in only]
+    names = next((a.split("=", 1)[1].split(",") for a in sys.argv[1:] if a.startswith("--names=")), None)
+    if names:
+        sets = [(label, [p for p in pairs if any(fnmatch(p[0].name, g) for g in names)]) for label, pairs in sets]
     for label, pairs in sets:
         if not pairs:
             print(f"{label}: no documents found")

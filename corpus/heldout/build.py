@@ -4,7 +4,8 @@ An annotated file opens with ``%key: value`` lines (id, type, title, year, unit,
 then ``%%``, then the report text. A heading line is marked ``@LEVEL KEY|text``: LEVEL is the
 nesting depth (``?`` for a line that may or may not be a heading), KEY the canonical key of a
 level-1 heading (``-`` for none). ``⟫`` ends the heading where its body runs on in the same line;
-``⏎`` breaks a heading over two lines (its number alone on the first).
+``⏎`` breaks a heading over two lines (its number alone on the first). A line ending in ``⇥``
+runs on into the next one (no line break: flattened pages, whole reports on one line).
 
     python -m corpus.heldout.build
 """
@@ -30,7 +31,7 @@ def build_one(path: Path) -> tuple[str, dict]:
         if line.startswith("@") and "|" in line:
             mark, _, text = line[1:].partition("|")
             level, _, key = mark.partition(" ")
-            head = text.split("⟫")[0].replace("⏎", "")
+            head = text.split("⟫")[0].replace("⏎", "").replace("⇥", "")
             entry: dict = {"text": head.strip()}
             if level == "?":
                 entry.update(level=1, ambiguous=True)
@@ -42,6 +43,7 @@ def build_one(path: Path) -> tuple[str, dict]:
             out.extend(text.replace("⟫", "").split("⏎"))
         else:
             out.append(line)
+    text = "\n".join(out).rstrip("\n").replace("⇥\n", "").replace("⇥", "") + "\n"
     year = meta.get("year", "")
     gold = {
         "id": meta["id"], "source": meta.get("source", "written for docparse (held-out structure set)"),
@@ -49,7 +51,7 @@ def build_one(path: Path) -> tuple[str, dict]:
         "title": meta.get("title") or None, "fiscal_year": int(year) if year.isdigit() else None,
         "unit": meta.get("unit") or None, "headings": headings,
     }
-    return "\n".join(out).rstrip("\n") + "\n", gold
+    return text, gold
 
 
 def main() -> int:
