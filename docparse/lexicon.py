@@ -100,6 +100,11 @@ def lower_units() -> str:
     return "".join(str(k) for k in _data()["numerals"]["units"])
 
 
+def capital_units() -> str:
+    """The financial-capital multipliers below ten thousand in ascending order: 拾佰仟."""
+    return "".join(str(k) for k in _data()["numerals"]["capital_units"])
+
+
 @cache
 def big_units() -> dict[str, int]:
     """Section multipliers: 万 → 10000, 亿 → 100000000."""
