@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from docparse import lexicon
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 
-_CN_DIGITS = "零一二三四五六七八九"
-_CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_CN_DIGITS = lexicon.digits()
+_CN_LEGAL = lexicon.capital_digits()
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _DIZHI = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -24,7 +26,7 @@ _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 _CIRCLED_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 
 
-def chinese_count(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
+def chinese_count(n: int, digits: str = _CN_DIGITS, units: str = lexicon.lower_units()) -> str:
     """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (Word's chineseCounting family)."""
     if n <= 0:
         return digits[0] if n == 0 else str(n)
@@ -84,9 +86,9 @@ def format_number(n: int, fmt: str) -> str:
                "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting"):
         return chinese_count(n)
     if fmt in ("chineseLegalSimplified", "ideographLegalTraditional", "japaneseLegal"):
-        return chinese_count(n, _CN_LEGAL, "拾佰仟")
+        return chinese_count(n, _CN_LEGAL, lexicon.capital_units())
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
+        return "".join(("〇" + _CN_DIGITS[1:])[int(d)] for d in str(n))  # Word draws zero as 〇
     if fmt == "ideographTraditional":
         return _cycle(_TIANGAN, n)
     if fmt == "ideographZodiac":
