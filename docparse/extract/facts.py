@@ -58,6 +58,22 @@ def _context(text: str, start: int, floor: int, window: int | None = None) -> st
     return ctx[cut + 1:] if cut >= 0 else ctx
 
 
+def _subject_part(clause: str, ctx: str, title: str) -> tuple[str, str, int] | None:
+    """A part that the report's title names, of a whole of the department's scope ("批复我局项目支出380万元，
+    其中包含环卫设施维护经费25万元" in the report on that 经费): the report's own figure, in the whole's role."""
+    cues = [clause.rfind(w) for w in words("facts", "component_cues") if w in clause]
+    if not title or not cues or not _names(ctx, title):
+        return None
+    cut = max(clause.rfind(ch, 0, max(cues)) for ch in "，,")  # "…380万元，其中包含…": the whole ends there
+    whole = re.sub(r"[\d.,，、\s]*[万亿]?元[，,、\s]*$", "", clause[:cut])
+    if not _other_scope(whole):
+        return None
+    for cat in rules("facts")["scope_categories"]:  # the category names the whole, its verb gives the role
+        whole = whole.replace(cat, "□" * len(cat))
+    found = _role_of(whole, "money")
+    return None if found is None else (found[0], found[1], len(clause) - len(whole) + found[2])
+
+
 def _later_part(text: str, start: int) -> bool:
     """A figure after a ；-break inside a sentence whose breakdown opened before it ("其中：安排A…；安排B…")."""
     head = text[max(text.rfind(ch, 0, start) for ch in "。\n") + 1:start]
@@ -259,6 +275,7 @@ def candidates(analysis: Analysis) -> list[Candidate]:
     """Every money/percent mention in prose that a cue gives a fact role, in document order."""
     document = analysis.document
     skip = set(analysis.layout.toc_blocks) | _component_sections(analysis) | _breakdown_blocks(analysis)
+    title = simplified(analysis.report.report.title or "")
     out: list[Candidate] = []
     prev_end: dict[int, int] = {}
     said_of: dict[int, tuple[int, str | None]] = {}  # block → (end of its last candidate, that one's subject)
@@ -299,14 +316,17 @@ def candidates(analysis: Analysis) -> list[Candidate]:
                 f"[{re.escape(signs)}]\\s*$", text[max(0, start - 2):start]):
             continue  # a flattened table row, or a target ("≥95%"), states no report-level fact
         clause = _context(text, start, 0, window=start)
+        subject_part = None
         if m.kind == "money" and (_is_component(ctx, text[end:]) or _later_part(text, start) or any(
                 clause.lstrip(" ，,、").startswith(w) for w in words("facts", "component_cues"))):
-            continue
+            subject_part = _subject_part(clause, ctx, title)
+            if subject_part is None:
+                continue
         if _other_year(clause, _sentence(text, start), m.kind, analysis.report.report.fiscal_year):
             continue
         if m.kind == "money" and _other_scope(clause):
             continue  # "批复我局项目支出380万元": the department's category, not the evaluated fund
-        found = _role_of(ctx, m.kind)
+        found = _role_of(ctx, m.kind) if subject_part is None else subject_part
         if found is not None and found[1] in rules("facts")["money_rate_cues"] and not re.search(
                 str(rules("facts")["money_in_sentence"]), _sentence(text, start)):
             found = None  # "病床使用率89.3%", "报酬按时足额发放率100%": a rate of something other than money
