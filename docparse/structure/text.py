@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from docparse.chars import fold_width, to_simplified
+from docparse.lexicon import digit_values, digits
 
 __all__ = ["digit_years", "fold", "fold_width", "is_cjk", "match_key"]
 
@@ -32,9 +33,9 @@ def match_key(text: str, *, drop_asides: bool = True) -> str:
     return _NOT_CHAR.sub("", text)
 
 
-_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
-                "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_CN_YEAR = re.compile(r"[一二][〇零○ＯO一二三四五六七八九]{3}(?=\s*年)")
+# the lexicon's lower-case digits and zeros, and the letter O typed for 〇
+_YEAR_DIGITS = {ch: str(v) for ch, v in digit_values().items() if ch in digits() or v == 0} | {"Ｏ": "0", "O": "0"}
+_CN_YEAR = re.compile(rf"[{digits()[1:3]}][{''.join(_YEAR_DIGITS)}]{{3}}(?=\s*年)")  # 一九…/二〇…
 
 
 def digit_years(text: str) -> str:
