@@ -330,6 +330,9 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if found is not None and found[1] in rules("facts")["money_rate_cues"] and not re.search(
                 str(rules("facts")["money_in_sentence"]), _sentence(text, start)):
             found = None  # "病床使用率89.3%", "报酬按时足额发放率100%": a rate of something other than money
+        if found is not None and found[1] in rules("facts")["rate_bound_cues"] and not any(
+                c in _sentence(text, start) for c in rules("facts")["roles"]["execution_rate"]["cues"]):
+            found = None  # "实际完成投资54.6万元。": the work done, spending only where a rate makes it so
         bare_total = found is None and m.kind == "money" and ctx.strip(" ，,、：:") in words("facts", "total_words")
         if bare_total:  # "…88万元，上级补助资金42万元，合计130万元": the clause says what the total is
             found = _role_of(clause, m.kind)
