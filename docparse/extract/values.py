@@ -9,6 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from docparse.extract.vocab import rules, simplified, words
+from docparse.lexicon import money_unit_pattern, money_units
 from docparse.model.report import Comparison
 
 # Full-width forms to ASCII, one character for one (offsets stay valid).
@@ -47,14 +48,10 @@ def bare_number(text: str) -> Decimal | None:
     return None
 
 
-def money_units() -> dict[str, Decimal]:
-    return {str(k): Decimal(str(v)) for k, v in rules("indicators")["money_units"].items()}
-
-
 def money(text: str, default_unit: str | None) -> tuple[Decimal, str] | None:
     """A money cell in yuan: its own unit (``"50万元"``) or the block's (``"89.974"`` with 万元)."""
     t = simplified(normalise(text)).strip(" |")
-    m = re.fullmatch(r"(-?[\d,]+(?:\.\d+)?)\s*(亿元|万元|千元|元)?", t)
+    m = re.fullmatch(rf"(-?[\d,]+(?:\.\d+)?)\s*({money_unit_pattern()})?", t)
     if not m:
         return None
     value = to_decimal(m.group(1))

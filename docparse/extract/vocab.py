@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -17,7 +18,7 @@ _REQUIRED = {
     "extract/grades.yaml": ["bands", "grade_words", "grade_cues", "score_cues", "total_score_cues"],
     "extract/selfeval_table.yaml": ["money_columns", "money_rows", "money_block_cues", "indicator_columns",
                                     "level1", "level2", "end_rows", "total_rows", "block_totals"],
-    "extract/indicators.yaml": ["comparators", "suffix_comparators", "percent_units", "money_units",
+    "extract/indicators.yaml": ["comparators", "suffix_comparators", "percent_units",
                                 "met_words", "unmet_words", "prose_labels", "prose_measure_suffixes",
                                 "prose_links", "level1_of", "fact_rates", "actual_openers",
                                 "name_links", "target_openers", "target_sections",
@@ -72,6 +73,12 @@ def best_role(text: str, variants: dict[str, list[str]]) -> str | None:
     return best[1] if best else None
 
 
+@cache
+def _annotation() -> re.Pattern[str]:
+    return re.compile(str(rules("facts")["pinyin_annotation"]))
+
+
 def simplified(text: str) -> str:
-    """``text`` with traditional characters made simplified (same length), so cue words match."""
-    return to_simplified(text)
+    """``text`` with traditional characters made simplified and inline pinyin annotations ("分數(shù)") blanked,
+    both keeping its length, so cue words match and offsets still point into the original."""
+    return _annotation().sub(lambda m: " " * len(m.group(0)), to_simplified(text))
