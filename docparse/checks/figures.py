@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal
 
+from docparse.lexicon import big_units
 from docparse.model import Fact, Mention, MoneyRow, Provenance, money_str, number_str
 from docparse.rules import load_yaml, require_keys
 
@@ -60,11 +61,7 @@ def _printed_precision(value: Decimal, text: str | None) -> tuple[int, Decimal]:
 
 
 def _unit_scale(text: str) -> Decimal:
-    if "亿" in text:
-        return Decimal(100000000)
-    if "万" in text:
-        return Decimal(10000)
-    return Decimal(1)
+    return Decimal(max((v for ch, v in big_units().items() if ch in text), default=1))
 
 
 @dataclass(frozen=True, slots=True)
