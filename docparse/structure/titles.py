@@ -6,13 +6,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from docparse.lexicon import marks
 from docparse.model import Document
 from docparse.structure.lines import Line
 from docparse.structure.orgs import org_at
 from docparse.structure.rules import metadata
 from docparse.structure.text import digit_years
 
-_SENTENCE = re.compile(r"[。，,；;！!？?]")
+_SENTENCE = re.compile(f"[{re.escape(marks('sentence_ends', 'clause_marks'))}]")
 _GAP = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
 
 
