@@ -84,6 +84,17 @@ def _lead_end(folded: str) -> tuple[int, str]:
     return len(folded), ""
 
 
+def _inline_title_end(folded: str, k: int, delim: str) -> tuple[int, str]:
+    """In a run-together report a title may go straight on into its body ("（一）项目概况本校…"):
+    it ends with the last title word (情况, 概况, 问题 …) before the first punctuation."""
+    rules = numbering()["inline_sequence"]
+    window = folded[: min(k, rules["max_title_chars"])]
+    ends = [m.end() for m in rules["title_endings"].finditer(window)]
+    if not ends or ends[-1] >= k:
+        return k, delim
+    return ends[-1], "|"  # a cut without punctuation: the body starts right after the title
+
+
 def _decimal_point(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
@@ -151,6 +162,8 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
         else:
             sep = document.blocks[line.block].text[line.end:nxt.start]
     k, delim = _lead_end(rest_folded)
+    if line.inline:
+        k, delim = _inline_title_end(rest_folded, k, delim)
     lead = rest_text[:k].rstrip(" ,，、")
     body = rest_folded[k + 1:].strip() if delim else ""
     if not re.search(r"[\u3400-\u9fffA-Za-z]", lead):
@@ -166,7 +179,8 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
     emphasised = bool(block.bold) or bool(body_size and block.font_size and block.font_size > body_size + 0.5)
     value = body.rstrip("；;。,， ")
     # "项目名称：某某项目" / "人员经费：120万元；" — a field and its short value
-    keyed = delim == ":" and 0 < len(value) <= 20 and not re.search(r"[。；;]", value) and len(line.folded) <= 45
+    keyed = (delim == ":" and 0 < len(value) <= 20 and not re.search(r"[。；;,，]", value)
+             and len(line.folded) <= 45)
     cand = Candidate(i, line.block, line.start + marker.start, base + len(lead), end_block, text.strip(),
                      label, lead.strip(), marker.family, marker.rank, marker.number,
                      sentence=sentence, long=size > th["max_lead_chars"],

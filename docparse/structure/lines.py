@@ -3,10 +3,15 @@
 A paragraph block usually is one line. A block flattened from a PDF page (the line breaks became
 single spaces, headings run inline: "… 一、概况 (一)单位情况 1.职能 正文 …") is cut
 into pieces at those spaces, so that a heading inside it is found where it starts.
+
+A report run together without any breaks ("…报告一、基本情况(一)项目概况本校…二、…") is cut where
+its top numbering goes on in sequence (一、 then 二、 …, and （一）（二）… restarting under each): the
+counters, not the line starts, show where the headings are.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -32,6 +37,7 @@ class Line:
     flattened: bool = False
     toc: bool = False
     cell: bool = False
+    inline: bool = False  # cut where a numbering sequence goes on inside a run-together block
 
 
 def is_flattened(text: str) -> bool:
@@ -64,6 +70,53 @@ def _pieces(text: str, flattened: bool) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+def _sequence_cuts(folded: str) -> list[int]:
+    """Offsets inside ``folded`` where a heading number carries on the sequence before it.
+
+    Only the top families (一、 and （一）) count, each number the one after the last of its family
+    (（一） restarts under each 一、); at least two such numbers must follow each other in the text."""
+    rules = numbering()["inline_sequence"]
+    cuts: list[int] = []
+    last: dict[str, int] = {}
+    opening = find_marker(folded)
+    if opening is not None and opening.family in rules["families"]:
+        last[opening.family] = opening.number
+    for m in rules["marker"].finditer(folded):
+        if m.start() == 0 or rules["not_before"].match(folded[m.start() - 1]):
+            continue
+        marker = find_marker(folded[m.start():])
+        if marker is None or marker.family not in rules["families"]:
+            continue
+        prev = last.get(marker.family)
+        if prev is not None and marker.number != prev + 1:
+            continue
+        if prev is None and marker.number != 1 and cuts:
+            continue
+        cuts.append(m.start())
+        last[marker.family] = marker.number
+        if marker.family == rules["families"][0]:
+            last.pop(rules["families"][1], None)
+    run = len(cuts) + (1 if opening is not None else 0)
+    return cuts if run >= rules["min_run"] else []
+
+
+def _inline_pieces(text: str, folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    out: list[tuple[int, int, bool]] = []
+    for a, b in spans:
+        long_enough = b - a >= numbering()["inline_sequence"]["min_chars"]
+        cuts = [a + c for c in _sequence_cuts(folded[a:b])] if long_enough else []
+        if not cuts:
+            out.append((a, b, False))
+            continue
+        bounds = [a, *cuts, b]
+        for x, y in itertools.pairwise(bounds):
+            piece = text[x:y]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out.append((x + lead, x + len(piece.rstrip()), True))
+    return out
+
+
 def body_lines(document: Document) -> list[Line]:
     """Lines of the body paragraphs in reading order; tables are left out (their cells are never headings)."""
     out: list[Line] = []
@@ -72,8 +125,8 @@ def body_lines(document: Document) -> list[Line]:
             continue
         flat = is_flattened(block.text)
         folded = fold(block.text)
-        for a, b in _pieces(block.text, flat):
-            out.append(Line(block.index, a, b, block.text[a:b], folded[a:b], flat))
+        for a, b, inline in _inline_pieces(block.text, folded, _pieces(block.text, flat)):
+            out.append(Line(block.index, a, b, block.text[a:b], folded[a:b], flat, inline=inline))
     _mark_guards(out)
     toc_style = numbering()["toc_style"]
     for line in out:
@@ -88,11 +141,31 @@ def _looks_like_entry(line: Line) -> bool:
     return bool(rules["toc_entry"].search(line.folded)) and len(line.folded) <= 80
 
 
+def _heading_row(line: Line) -> bool:
+    """A table row whose only filled cell is the first, a numbered title ("一、项 目 基 本 概 况 | |||"):
+    a heading set in a table. The line is cut to that cell."""
+    first, sep, rest = line.folded.partition("|")
+    if not sep or rest.replace("|", "").strip() or not first.strip() or find_marker(first) is None:
+        return False
+    size = len(first.rstrip())
+    if len(re.sub(r"\s", "", first)) > numbering()["thresholds"]["max_lead_chars"]:
+        return False
+    line.end = line.start + size
+    line.text, line.folded = line.text[:size], line.folded[:size]
+    return True
+
+
+def _short_entry(folded: str) -> bool:
+    """An unnumbered entry of a contents list without page numbers (摘要, 前言, 附件1.评分表)."""
+    text = folded.strip()
+    return 0 < len(text) <= numbering()["thresholds"]["toc_plain_entry_chars"] and not re.search(r"[。，,；;:]", text)
+
+
 def _mark_guards(lines: list[Line]) -> None:
     rules = numbering()
     for line in lines:
         if rules["table_cell"].search(line.folded):
-            line.cell = True
+            line.cell = not _heading_row(line)
     # table of contents: the 目录 line, then entries (numbered, or ending in page numbers) until
     # the first entry's heading comes round again, or prose starts
     i = 0
@@ -104,11 +177,13 @@ def _mark_guards(lines: list[Line]) -> None:
             j = i + 1
             while j < len(lines):
                 cand = lines[j]
-                key = re.sub(r"[\s.·…．\-—_]*\d{1,3}\s*$", "", cand.folded).strip()
+                key = re.sub(r"\s", "", re.sub(r"[\s.·…．\-—_]*\d{1,3}\s*$", "", cand.folded))
                 if key in seen:
                     break
-                entry = _looks_like_entry(cand) or (find_marker(cand.folded) is not None
-                                                    and len(cand.folded) <= 40 and "。" not in cand.folded)
+                entry = (_looks_like_entry(cand)
+                         or (find_marker(cand.folded) is not None and len(cand.folded) <= 40
+                             and "。" not in cand.folded)
+                         or _short_entry(cand.folded))
                 if not entry:
                     break
                 seen.add(key)

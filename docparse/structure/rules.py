@@ -52,6 +52,12 @@ def numbering() -> dict[str, Any]:
         "toc_style": _compile(name, data["guards"]["toc_style"]),
         "toc_entry": _compile(name, data["guards"]["toc_entry"]),
         "table_cell": _compile(name, data["guards"]["table_cell"]),
+        "inline_sequence": {
+            **data["inline_sequence"],
+            "marker": _compile(name, data["inline_sequence"]["marker"]),
+            "not_before": _compile(name, data["inline_sequence"]["not_before"]),
+            "title_endings": _compile(name, data["inline_sequence"]["title_endings"]),
+        },
     }
 
 
