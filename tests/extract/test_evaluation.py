@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from docparse.extract.evaluation import band, grade_of
+from docparse.model import Report
 from tests.extract.util import analysis_of, run
 
 
@@ -64,3 +65,34 @@ def test_score_beside_a_grade_and_grades_on_the_band_scale(text: str, score: str
     report = run(analysis_of(text), "facts", "evaluation").report
     assert report.evaluation_score is not None and report.evaluation_score.value == Decimal(score)
     assert report.evaluation_grade is not None and report.evaluation_grade.value == grade
+
+
+def _evaluated(text: str) -> Report:
+    return run(analysis_of(text), "facts", "evaluation").report
+
+
+def test_several_sub_fund_scores_state_no_total() -> None:
+    report = _evaluated("据各区上报，道路养护资金自评得分92分，桥梁维修资金自评得分84.5分，"
+                        "公交补贴资金自评分数为79分。")
+    assert report.facts["score"] is None and report.evaluation_score is None
+    warning = next(w for w in report.warnings if w["code"] == "fact_ambiguous" and w["fact"] == "score")
+    assert [c["value"] for c in warning["candidates"]] == ["92", "84.5", "79"]
+
+
+def test_a_score_out_of_the_full_marks_is_the_total_beside_part_scores() -> None:
+    report = _evaluated("三、评价情况（满分100分，自评得分94分）\n1、投入20分，自评得分20分。\n"
+                        "2、产出40分，自评得分37分。")
+    assert report.facts["score"] is not None and report.facts["score"].value == Decimal("94")
+
+
+def test_grade_buckets_state_no_grade_but_an_overall_grade_wins() -> None:
+    buckets = "其中评为“优”的项目12个，评为“良”的项目5个，评为“中”的项目1个。"
+    report = _evaluated(buckets)
+    assert report.facts["grade"] is None and report.evaluation_grade is None
+    report = _evaluated("本局支出绩效自评得分93分，综合评价等级为“优”。" + buckets)
+    assert report.facts["grade"] is not None and report.facts["grade"].value == "优"
+
+
+def test_a_score_after_inline_pinyin() -> None:
+    report = _evaluated("項目綜合得分(fēn)為91.5分。")  # pinyin inside a cue word still splits it
+    assert report.facts["score"] is not None and report.facts["score"].value == Decimal("91.5")

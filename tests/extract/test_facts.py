@@ -119,7 +119,8 @@ def test_several_years_budget_and_cumulative_spending_are_left_out() -> None:
     text = "\n".join(["项目计划投资4600万元，分两年实施。本年度安排资金2100万元，完成投资2058万元。",
                       "自开工以来累计完成投资4412万元。"])
     facts = _facts(text)
-    assert (facts["budget"], facts["spent"]) == ("21000000.00", "20580000.00")
+    # 完成投资 without a rate beside it is the work done, not what was paid (spent stays null)
+    assert (facts["budget"], facts["spent"]) == ("21000000.00", None)
 
 
 def test_total_after_a_bracket_of_components() -> None:
@@ -192,3 +193,54 @@ def test_a_usage_rate_of_something_else_is_no_execution_rate() -> None:
 
 def test_basic_expenditure_is_a_part_of_spending() -> None:
     assert _facts("2022年基本支出4218.57万元，主要用于人员工资福利和日常公用经费。")["spent"] is None
+
+
+def test_each_fact_carries_its_basis() -> None:
+    text = "一、资金情况\n本项目年初预算安排资金86万元，实际支出80.5万元，预算执行率93.6%。"
+    report = docparse.parse_text(text)
+    spent = report.to_dict()["facts"]["spent"]
+    assert spent["basis"]["cue"] == "实际支出"
+    prov = spent["basis"]["provenance"]
+    line = text.split("\n")[prov["line"] - 1]
+    assert line[prov["start"]:prov["end"]] == "实际支出"
+    budget = report.to_dict()["facts"]["budget"]
+    assert budget["basis"]["cue"] == "安排资金" and "本项目" in budget["basis"]["subject"]
+
+
+def test_one_of_several_projects_is_no_fact_and_the_candidates_are_warned() -> None:
+    text = ("我所2024年实施两个项目。水质监测项目预算资金38万元，实际支出36.2万元；\n"
+            "仪器更新项目预算资金57万元，实际支出55万元。")
+    report = docparse.parse_text(text)
+    assert report.facts["budget"] is None and report.facts["spent"] is None
+    warning = next(w for w in report.warnings if w["code"] == "fact_ambiguous" and w["fact"] == "budget")
+    assert [(c["value"], c["subject"]) for c in warning["candidates"]] == [
+        ("380000.00", "水质监测项目"), ("570000.00", "仪器更新项目")]
+
+
+def test_a_department_category_is_another_scope() -> None:
+    facts = _facts("经审议，批复我站项目支出260万元，其中包含苗木补植经费18万元。\n全年预算执行率100%。")
+    assert facts["spent"] is None and facts["budget"] is None
+
+
+def test_figures_of_parts_in_the_paragraphs_after_a_breakdown_opener() -> None:
+    text = "\n".join(["二、资金使用", "本县收到省级农业补助资金合计960万元，已支出720万元，资金支付率75%。其中：",
+                      "收到种业补助资金300万元，已支出30万元，资金支付率10%。", "三、存在问题", "进度偏慢。"])
+    report = docparse.parse_text(text)
+    assert summary(report)["execution_rate"] == "75" and summary(report)["spent"] == "7200000.00"
+    assert [c.status for c in report.checks if c.id == "consistency.repeated_figure"] in ([], ["pass"])
+
+
+def test_a_total_smaller_than_its_own_parts_is_left_null() -> None:
+    analysis = run(analysis_of("下达给我局资金0.62万元，其中：造林补助2.8万元，抚育补助1.1万元。"), "funds", "facts")
+    assert analysis.report.facts["budget"] is None
+    assert any(w["code"] == "fact_below_parts" for w in analysis.report.warnings)
+
+
+def test_investment_done_is_spending_only_beside_its_rate() -> None:
+    assert _facts("该项目下达资金48万元，实际完成投资46.9万元。")["spent"] is None
+    assert _facts("该项目下达资金48万元，实际完成投资46.9万元，资金支付率97.71%。")["spent"] == "469000.00"
+
+
+def test_a_fund_name_gives_no_role() -> None:
+    facts = _facts("本年度专项资金绩效评价资金总计73.4万元，其中养护费40万元，检测费33.4万元。")
+    assert facts["budget"] is None
