@@ -13,12 +13,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from docparse.lexicon import marks
 from docparse.model import Block, Document
 from docparse.structure.lines import Line
 from docparse.structure.numbering import Marker, find_marker
 from docparse.structure.rules import numbering
 from docparse.structure.text import is_cjk
 
+_ENDS = f"[{re.escape(marks('sentence_ends'))}]"
 _OPEN = "([【《“‘〔「『"
 _CLOSE = ")]】》”’〕」』"
 _STYLE_LEVEL = re.compile(r"(?:heading|标题|title)\s*(\d)", re.IGNORECASE)
@@ -88,7 +90,7 @@ def _inline_title_end(folded: str, k: int, delim: str) -> tuple[int, str]:
     """In a run-together report a title may go straight on into its body ("（一）项目概况本校…"):
     it ends with the last title word (情况, 概况, 问题 …) before the first punctuation."""
     rules = numbering()["inline_sequence"]
-    window = folded[: min(k, rules["max_title_chars"])]
+    window = re.split(r"[,，。；;:!！?？]", folded[: min(k, rules["max_title_chars"])])[0]
     ends = [m.end() for m in rules["title_endings"].finditer(window)]
     if not ends or ends[-1] >= k:
         return k, delim
@@ -116,7 +118,7 @@ def _has_clause_comma(lead: str) -> bool:
 
 def _inline_list(body: str, marker: Marker) -> bool:
     """The body runs on with the next number of the same family: "1.…。2.…"."""
-    for m in re.finditer(r"^|[。；;]\s*", body):
+    for m in re.finditer(rf"^|{_ENDS}\s*", body):
         nxt = find_marker(body[m.end():])
         if nxt is not None and nxt.family == marker.family and nxt.number == marker.number + 1:
             return True
@@ -179,13 +181,14 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
     emphasised = bool(block.bold) or bool(body_size and block.font_size and block.font_size > body_size + 0.5)
     value = body.rstrip("；;。,， ")
     # "项目名称：某某项目" / "人员经费：120万元；" — a field and its short value
-    keyed = (delim == ":" and 0 < len(value) <= 20 and not re.search(r"[。；;,，]", value)
+    keyed = (delim == ":" and 0 < len(value) <= 20 and not any(ch in marks("sentence_ends", "clause_marks")
+                                                                   for ch in value)
              and len(line.folded) <= 45)
     cand = Candidate(i, line.block, line.start + marker.start, base + len(lead), end_block, text.strip(),
                      label, lead.strip(), marker.family, marker.rank, marker.number,
                      sentence=sentence, long=size > th["max_lead_chars"],
                      inline_list=_inline_list(body, marker), has_body=bool(body),
-                     ended=bool(delim) and delim in "。；;", styled=level is not None, blocks=blocks,
+                     ended=bool(delim) and delim in marks("sentence_ends"), styled=level is not None, blocks=blocks,
                      emphasised=emphasised and not body, keyed=keyed)
     return cand
 
@@ -293,7 +296,7 @@ def _started(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_TAIL = re.compile(r"[。；;]\s*")
+_TAIL = re.compile(rf"{_ENDS}\s*")
 
 
 def _with_trailing(heads: list[Candidate], lines: list[Line]) -> list[Candidate]:
@@ -310,7 +313,7 @@ def _with_trailing(heads: list[Candidate], lines: list[Line]) -> list[Candidate]
             marker = find_marker(tail)
             if marker is None or marker.number < 2 or not 2 <= len(tail) - marker.end <= 30:
                 continue
-            if re.search(r"[。；;:,，]", tail[marker.end:]):
+            if re.search(f"[{re.escape(marks('sentence_ends', 'label_marks', 'clause_marks'))}]", tail[marker.end:]):
                 continue
             at = line.start + m.end()
             cut = bisect_left(keys, (line.block, at))
