@@ -90,7 +90,8 @@ def _inline_title_end(folded: str, k: int, delim: str) -> tuple[int, str]:
     """In a run-together report a title may go straight on into its body ("（一）项目概况本校…"):
     it ends with the last title word (情况, 概况, 问题 …) before the first punctuation."""
     rules = numbering()["inline_sequence"]
-    window = re.split(r"[,，。；;:!！?？]", folded[: min(k, rules["max_title_chars"])])[0]
+    window = re.split(f"[{re.escape(marks('sentence_ends', 'clause_marks', 'label_marks'))}]",
+                      folded[: min(k, rules["max_title_chars"])])[0]
     ends = [m.end() for m in rules["title_endings"].finditer(window)]
     if not ends or ends[-1] >= k:
         return k, delim

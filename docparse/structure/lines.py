@@ -15,6 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from docparse.lexicon import marks
 from docparse.model import Document
 from docparse.structure.numbering import find_marker
 from docparse.structure.rules import numbering
@@ -158,7 +159,8 @@ def _heading_row(line: Line) -> bool:
 def _short_entry(folded: str) -> bool:
     """An unnumbered entry of a contents list without page numbers (摘要, 前言, 附件1.评分表)."""
     text = folded.strip()
-    return 0 < len(text) <= numbering()["thresholds"]["toc_plain_entry_chars"] and not re.search(r"[。，,；;:]", text)
+    return 0 < len(text) <= numbering()["thresholds"]["toc_plain_entry_chars"] and not any(
+        ch in marks("sentence_ends", "clause_marks", "label_marks") for ch in text)
 
 
 def _mark_guards(lines: list[Line]) -> None:
