@@ -1,0 +1,64 @@
+"""The shared lexicon: one definition of sentence ends, Chinese numerals and money units."""
+
+from __future__ import annotations
+
+import ast
+from decimal import Decimal
+from pathlib import Path
+
+from docparse import lexicon
+
+PACKAGE = Path(lexicon.__file__).parent
+
+
+def test_sentence_ends_and_the_stop_point() -> None:
+    text = "支出1.5万元.结余"
+    assert lexicon.ends_sentence("完成。", 2) and lexicon.ends_sentence("好！", 1)
+    assert not lexicon.ends_sentence(text, text.index("."))  # the point of 1.5
+    assert lexicon.ends_sentence(text, text.rindex("."))
+    assert not lexicon.ends_sentence("甲，乙", 1)
+
+
+def test_numerals_read_every_writing_of_a_digit() -> None:
+    values = lexicon.digit_values()
+    assert [values[c] for c in "零一二三四五六七八九"] == list(range(10))
+    assert values["〇"] == 0 and values["两"] == 2 and values["叁"] == 3
+    assert lexicon.small_units()["佰"] == 100 and lexicon.big_units()["亿"] == 100000000
+    assert "叁仟贰佰零伍".translate(lexicon.capitals_to_lower()) == "三千二百零五"
+    assert "零" not in lexicon.capitals() and "拾" in lexicon.capitals()
+
+
+def test_money_units_scale_to_yuan_longest_first() -> None:
+    units = lexicon.money_units()
+    assert units["万元"] == Decimal(10000) and units["元"] == Decimal(1)
+    alternatives = lexicon.money_unit_pattern().split("|")
+    assert alternatives.index("万亿元") < alternatives.index("亿元") < alternatives.index("元")
+
+
+def _spelled_sentence_ends(path: Path) -> list[str]:
+    """String constants made of punctuation only that spell two or more full-width sentence ends
+    ("。；;！？", r"[。；;]"): a local copy of the lexicon's marks."""
+    ends = set(lexicon.sentence_ends()) - set("!?;")
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            chars = set(node.value)
+            if len(chars & ends) >= 2 and all(not c.isalnum() and not c.isspace() for c in chars):
+                out.append(node.value)
+    return out
+
+
+def test_the_spotter_sees_a_local_copy(tmp_path: Path) -> None:
+    (tmp_path / "m.py").write_text('_END = "。；;！？"\n_OK = "，,"\n', encoding="utf-8")
+    assert _spelled_sentence_ends(tmp_path / "m.py") == ["。；;！？"]
+
+
+# The mention cells are moving into the one table layer (docparse/tables); it reads the lexicon there.
+_MOVING = {"numbers/cells.py", "tables/cells.py"}
+
+
+def test_no_module_spells_the_sentence_ends_again() -> None:
+    found = {name: c for p in PACKAGE.rglob("*.py")
+             if p.name != "lexicon.py" and (name := str(p.relative_to(PACKAGE))) not in _MOVING
+             and (c := _spelled_sentence_ends(p))}
+    assert found == {}
