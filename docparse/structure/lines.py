@@ -146,7 +146,10 @@ def _heading_row(line: Line) -> bool:
     """A table row whose only filled cell is the first, a numbered title ("一、项 目 基 本 概 况 | |||"):
     a heading set in a table. The line is cut to that cell."""
     first, sep, rest = line.folded.partition("|")
-    if not sep or rest.replace("|", "").strip() or not first.strip() or find_marker(first) is None:
+    marker = find_marker(first)
+    if not sep or rest.replace("|", "").strip() or marker is None:
+        return False
+    if marker.family not in numbering()["heading_row_families"]:
         return False
     size = len(first.rstrip())
     if len(re.sub(r"\s", "", first)) > numbering()["thresholds"]["max_lead_chars"]:

@@ -42,3 +42,12 @@ def org_at(text: str, folded: str, start: int = 0, *, whole: bool = False) -> st
         if not rules["not_in_name"].search(name) and len(re.sub(r"\*", "", name)) >= 4:
             return text[start:end]
     return None
+
+
+def with_joined(text: str, folded: str, start: int, found: str) -> str:
+    """``found`` with a second body named right after it ("某省住房和城乡建设厅、财政厅")."""
+    end = start + len(found)
+    m = metadata()["unit"]["joined"].match(folded[end:])
+    if not m:
+        return found
+    return text[start:end + m.end("org")]

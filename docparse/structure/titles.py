@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from docparse.lexicon import marks
 from docparse.model import Document
 from docparse.structure.lines import Line
-from docparse.structure.orgs import org_at
+from docparse.structure.orgs import org_at, with_joined
 from docparse.structure.rules import metadata
 from docparse.structure.text import digit_years
 
@@ -109,7 +109,9 @@ def title_candidates(document: Document, lines: list[Line], stop: int) -> list[T
             # the unit's or the place's name set on its own line right above the title, in the same style
             nxt = lines[i + 1]
             t2, f2 = _clean(nxt.text, nxt.folded)
-            whole = org_at(text, folded, whole=True) or rules["place_line"].match(folded)
+            first = org_at(text, folded)
+            joined = first is not None and len(with_joined(text, folded, 0, first)) == len(folded.rstrip())
+            whole = org_at(text, folded, whole=True) or rules["place_line"].match(folded) or joined
             if whole and _title_like(f2) and not org_at(t2, f2):
                 text, folded, judged = text + t2, folded + f2, _title_like(folded + f2)
                 i += 1
@@ -123,7 +125,8 @@ def title_candidates(document: Document, lines: list[Line], stop: int) -> list[T
                     i += 2
         if judged is None:
             # a title glued to what follows it ("…自评表主管部门…", "…报告20XX年我县…")
-            m = re.match(r"[^。，,；;:|《》\s]{4,70}?" + rules["strong_endings"].pattern, folded)
+            m = re.match(r"[^。，,；;:|《》\s]{4,70}?" + rules["strong_endings"].pattern
+                         + r"(?:\s*\(\s*(?:19|20)\d{2}\s*年度?\s*\))?", folded)
             if m and not any(p.search(folded[:m.end()]) for p in rules["skip_lines"]):
                 cut = m.end()
                 judged = _title_like(folded[:cut])
@@ -143,9 +146,28 @@ def document_gap(a: Line, b: Line) -> str:
 
 
 def choose_title(cands: list[TitleCandidate]) -> TitleCandidate | None:
+    """The last title-like line, unless it is only the tail of an earlier one (a fragment: "绩效自评报告"
+    under "某局2023年…绩效自评报告"), or a bare form header ("项目支出绩效自评表", no year, no body)
+    inside a page whose own title, naming them, is not a form's ("某局2023年…绩效自评结果")."""
     if not cands:
         return None
-    return cands[-1]
+    last = cands[-1]
+    tail = re.sub(r"\s", "", last.folded)
+    for c in reversed(cands[:-1]):
+        whole = re.sub(r"\s", "", c.folded)
+        if len(whole) > len(tail) and whole.endswith(tail):
+            return c
+    form = metadata()["types"]["by_title"]
+    table = next(e["pattern"] for e in form if e["key"] == "self_evaluation_table")
+
+    def specific(c: TitleCandidate) -> bool:
+        return bool(re.search(r"(?:19|20)\d{2}\s*年", digit_years(c.folded))) or org_at(c.text, c.folded) is not None
+
+    if not specific(last) and table.search(last.folded):
+        pages = [c for c in cands[:-1] if specific(c) and not table.search(c.folded)]
+        if pages:
+            return pages[-1]
+    return last
 
 
 def _years(pattern: re.Pattern[str], text: str) -> list[int]:
@@ -168,14 +190,21 @@ def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines
     others: list[str] = [c.folded for c in cands if c is not title]
     for line in lines[:stop]:  # a file name quoted by a document-sharing page: 《…自评表.docx》
         others += [m.group(1) for m in re.finditer(r"《([^《》]{4,80}?)(?:\.docx?|\.pdf|\.wps)?》", line.folded)]
+    if title is not None and rules["span"].search(digit_years(title.folded)):
+        return None  # "2020-2022年度…": several years evaluated together
     if title is not None:
-        own = year_of(title.folded)
+        aside = re.search(r"\(\s*((?:19|20)\d{2})\s*年度?\s*\)\s*$", title.folded)
+        own = int(aside.group(1)) if aside else year_of(title.folded)  # "…自评表(2022年度)" names it
         nxt = title.line + 1  # a bracketed year on the line after the title
-        if own is None and nxt < len(lines) and metadata()["title"]["year_aside"].match(lines[nxt].folded):
+        if nxt < len(lines) and metadata()["title"]["year_aside"].match(lines[nxt].folded):
             own = year_of(lines[nxt].folded)
         if own is not None:
             clash = any(shape(o) == shape(title.folded) and year_of(o) not in (None, own) for o in others)
             return None if clash else own
+    for line in lines[:stop]:  # "评价年度：2022"
+        m = rules["labelled"].search(line.folded)
+        if m:
+            return int(m.group(1))
     years = {y for y in (year_of(c.folded) for c in cands) if y is not None}
     if len(years) == 1:
         return years.pop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from docparse.structure.lines import Line
-from docparse.structure.orgs import org_at
+from docparse.structure.orgs import org_at, with_joined
 from docparse.structure.rules import metadata
 from docparse.structure.text import fold
 from docparse.structure.titles import TitleCandidate
@@ -24,18 +24,66 @@ def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[
     steps = (
         lambda: _from_titles(title, cands),
         lambda: _opening_unit(pre),
+        lambda: _breadcrumb(pre),
         lambda: _alone(pre),
         lambda: _labelled_unit(lines, stop),
+        lambda: _commissioned(pre + body),
         lambda: _from_sentences(pre + body),
         lambda: _publisher(lines[: stop + 10]),
         lambda: _alone(lines[-4:]),  # a signature at the end
     )
+    trusted = (4, 5)  # a label, or the firm saying it reports, may name an evaluator
     for n, step in enumerate(steps):
         found = step()
         if not found:
             continue
-        if n == 3 or not (evaluator.search(fold(found)) or (evaluation and n > 0 and organiser.search(fold(found)))):
-            return found
+        if n in trusted or not (evaluator.search(fold(found))
+                                or (evaluation and n > 0 and organiser.search(fold(found)))):
+            return _full_name(found, lines, stop) if n < 4 else found
+    return None
+
+
+def _full_name(found: str, lines: list[Line], stop: int) -> str:
+    """The long name a label gives for the same body ("寻甸县林业和草原局" → "寻甸回族彝族自治县…局"):
+    same opening characters and the same organisation word at the end."""
+    labelled = _labelled_unit(lines, stop)
+    if not labelled or len(labelled) <= len(found):
+        return found
+    short, long_ = fold(found), fold(labelled)
+    suffix = metadata()["unit"]["suffixes"]
+    tail = next((m.group() for m in suffix.finditer(short) if m.end() == len(short)), "")
+    head = re.match(r"[\u3400-\u9fff]{2}", short)
+    if tail and head and long_.startswith(head.group()) and long_.endswith(short[-max(len(tail), 4):]):
+        return labelled
+    return found
+
+
+def _breadcrumb(pre: list[Line]) -> str | None:
+    """The office a page's breadcrumb names ("首页 >> 部门信息公开 >> 某局 >> 正文"), the innermost."""
+    rules = metadata()["unit"]
+    for line in pre:
+        parts = rules["breadcrumb"].split(line.text)
+        if len(parts) < 3:
+            continue
+        for part in reversed(parts):
+            found = org_at(part.strip(), fold(part.strip()), whole=True)
+            if found:
+                return found
+    return None
+
+
+def _commissioned(lines: list[Line]) -> str | None:
+    """An evaluating firm that says it reports: "某会计师事务所受某局委托，对…"."""
+    rules = metadata()["unit"]
+    for line in lines:
+        m = rules["commissioned"].search(line.folded)
+        if m:
+            found = org_at(line.text, line.folded, m.start("org"), whole=False)
+            if not found or not rules["evaluator"].search(fold(found)):
+                continue
+            rest = line.folded[m.start("org") + len(found): m.end("org")]
+            if not rest or re.fullmatch(r"\([^()]{1,10}\)", rest):  # "某会计师事务所(普通合伙)"
+                return line.text[m.start("org"): m.end("org")]
     return None
 
 
@@ -43,9 +91,10 @@ def _from_titles(title: TitleCandidate | None, cands: list[TitleCandidate]) -> s
     ordered = ([title] if title else []) + [c for c in reversed(cands) if c is not title]
     for c in ordered:
         lead = re.match(r"\s*(?:关于)?", c.folded)
-        found = org_at(c.text, c.folded, lead.end() if lead else 0)
+        at = lead.end() if lead else 0
+        found = org_at(c.text, c.folded, at)
         if found:
-            return found
+            return with_joined(c.text, c.folded, at, found)
     return None
 
 
@@ -58,6 +107,11 @@ def _opening_unit(pre: list[Line]) -> str | None:
         found = org_at(line.text, line.folded, at)
         if found and re.match(r"\s*(?:关于)?\s*(?:19|20)\d{2}\s*年", line.folded[at + len(found):]):
             return found
+        year = re.match(r"\s*(?:19|20)\d{2}\s*年度?\s*", line.folded[at:])  # "2021年某局部门整体…"
+        found = org_at(line.text, line.folded, at + year.end()) if year else None
+        if (found and metadata()["title"]["must_contain"].search(line.folded)
+                and metadata()["unit"]["placed"].match(fold(found))):
+            return found
     return None
 
 
@@ -68,6 +122,8 @@ def _alone(lines: list[Line]) -> str | None:
         f, t = line.folded.strip(), line.text.strip()
         if len(f) > 2 and f[0] == "(" and f[-1] == ")":  # "（某县人民医院）" under the title
             f, t = f[1:-1].strip(), t[1:-1].strip()
+        if metadata()["unit"]["maker_aside"].search(f):  # "某县财政局（制）": who made the form
+            continue
         aside = re.search(r"\s*\([^()]{1,6}\)$", f)  # "某市财政局（本级）"
         if aside and aside.start() >= 4:
             f, t = f[: aside.start()], t[: aside.start()]
@@ -77,6 +133,11 @@ def _alone(lines: list[Line]) -> str | None:
         found = org_at(t, f, whole=True)
         if found and not any(p.search(f) for p in skip):
             return found
+        first = org_at(t, f)  # two bodies on one line ("某省住房和城乡建设厅、财政厅")
+        if first and not any(p.search(f) for p in skip):
+            joined = with_joined(t, f, 0, first)
+            if len(joined) > len(first) and len(joined) == len(f):
+                return joined
     return None
 
 
@@ -86,6 +147,10 @@ def _from_sentences(lines: list[Line]) -> str | None:
         m = rules["sentence_openers"].match(line.folded)
         if m:
             found = org_at(line.text, line.folded, whole=False)
+            if found and len(found) == m.end("org") - m.start("org"):
+                return found
+        for m in rules["clause_openers"].finditer(line.folded):
+            found = org_at(line.text, line.folded, m.start("org"), whole=False)
             if found and len(found) == m.end("org") - m.start("org"):
                 return found
         m = rules["implementer"].search(line.folded)
@@ -114,6 +179,11 @@ def _publisher(lines: list[Line]) -> str | None:
             found = org_at(line.text, line.folded, m.start("org"), whole=False)
             if found and len(found) >= 5:
                 return found
+        m = rules["site"].search(line.folded)
+        if m:
+            found = org_at(line.text, line.folded, m.start("org"), whole=False)
+            if found:
+                return found
     return None
 
 
@@ -126,7 +196,7 @@ def _labelled_unit(lines: list[Line], stop: int) -> str | None:
             if not m:
                 continue
             rest_t, rest_f = line.text[m.end():], line.folded[m.end():]
-            strip = re.match(r"[\s:|]*(?:\(盖章\))?[\s:|]*", rest_f)
+            strip = re.match(r"[\s:|]*(?:\((?:盖章|公章)\))?[\s:|]*", rest_f)
             cut = strip.end() if strip else 0
             rest_t, rest_f = rest_t[cut:], rest_f[cut:]
             if not rest_f.strip(" |") and i + 1 < len(window):
