@@ -29,6 +29,8 @@ from docparse.extract.vocab import rules, simplified, words
 from docparse.lexicon import marks, sentence_ends
 from docparse.model.analysis import stage
 from docparse.model.report import FACT_NAMES, MONEY_FACTS, Fact, FactBasis, Mention, MoneyRow, Section
+from docparse.tables.vocabulary import role_name
+from docparse.tables.vocabulary import rows as table_rows
 
 if TYPE_CHECKING:
     from docparse.model.analysis import Analysis
@@ -375,7 +377,7 @@ def _from_row(row: MoneyRow, role: str) -> Fact | None:
     if value is None:
         return None
     text, prov = row.cells.get(key, (str(value), None))
-    column = rules("selfeval_table")["money_columns"].get(key, [key])[0]
+    column = role_name(key)
     return Fact(value=value, text=text, provenance=prov, money=role in MONEY_FACTS,
                 basis=FactBasis(cue=f"{row.name}·{column}", subject=row.name, provenance=prov))
 
@@ -467,12 +469,12 @@ def _ambiguous(role_cands: list[Candidate], title: str) -> bool:
 
 def _main_row(rows: list[MoneyRow]) -> MoneyRow | None:
     """The 年度资金总额 row, or the first row with a non-zero amount when the total row has none."""
-    totals = set(rules("selfeval_table")["money_rows"]["total"])
+    totals = set(table_rows()["money_rows"]["total"])
 
     def has_amounts(r: MoneyRow) -> bool:
         return any(v for v in (r.budget, r.adjusted_budget, r.spent) if v)
 
-    for label in rules("selfeval_table")["money_rows"]["total"]:  # 年度资金总额 before a plain 合计
+    for label in table_rows()["money_rows"]["total"]:  # 年度资金总额 before a plain 合计
         for row in rows:
             if row.name == label and has_amounts(row):
                 return row
@@ -499,12 +501,14 @@ def _full_arrival(document: Document, budget: Fact | None, mentions: list[Mentio
             clause_start = max(text.rfind(ch, 0, pos) for ch in marks("sentence_ends", "clause_marks")) + 1
             inside = [m for m in by_block.get(block.index, [])
                       if clause_start <= (m.provenance.start or 0) < pos]
+            prov = block.provenance.at(block.index, pos, pos + len(phrase))
             if inside:
-                return _fact(inside[-1], "arrived")
-            if budget is not None:
-                prov = block.provenance.at(block.index, pos, pos + len(phrase))
+                fact = _fact(inside[-1], "arrived")
+                fact.basis = FactBasis(cue=phrase, provenance=prov)
+                return fact
+            if budget is not None:  # "资金已全部到位": the budget arrived
                 return Fact(value=budget.value, text=block.text[pos:pos + len(phrase)], provenance=prov,
-                            money=True)
+                            money=True, basis=FactBasis(cue=phrase, provenance=prov))
     return None
 
 
