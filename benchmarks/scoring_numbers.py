@@ -6,6 +6,7 @@ offsets; docparse's provenance gives the line and the offset in the stripped lin
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from docparse.model import Mention
@@ -55,15 +56,33 @@ def predict(text: str) -> list[dict]:
     return out
 
 
+def _find_whole(text: str, surface: str, pos: int) -> int:
+    """The next occurrence of ``surface`` from ``pos`` that is not part of a longer number, a date or a
+    code, nor a percent's digits ("0.00" inside "100.00%" or "0.00%", "20" inside "00020" or "2023-04-20");
+    -1 when there is none."""
+    start = text.find(surface, pos)
+    while start >= 0:
+        before, after = text[max(0, start - 2):start], text[start + len(surface):start + len(surface) + 2]
+        glued_before = surface[:1].isdigit() and bool(re.search(r"\d$|\d[-/.:]$", before))
+        glued_after = surface[-1:].isdigit() and bool(re.match(r"\d|[%‰％]|[-/.:]\d", after))
+        if not (glued_before or glued_after):
+            return start
+        start = text.find(surface, start + 1)
+    return -1
+
+
 def gold_spans(text: str, gold: list[dict]) -> list[dict]:
-    """Gold mentions with file offsets: the given ``offset`` or the next occurrence in order."""
+    """Gold mentions with file offsets: the given ``offset`` or the next occurrence in order (for a
+    surface not marked ``fused``, one that is not part of a longer number, a date or a code)."""
     out, pos = [], 0
     for g in gold:
         surface = g["text"]
         if "offset" in g:
             start = g["offset"]
         else:
-            start = text.find(surface, pos)
+            start = -1 if g.get("fused") else _find_whole(text, surface, pos)  # fused cells are glued
+            if start < 0:
+                start = text.find(surface, pos)
             if start < 0:
                 start = text.find(surface)
         if start < 0:
