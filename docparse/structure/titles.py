@@ -89,7 +89,7 @@ def title_candidates(document: Document, lines: list[Line], stop: int) -> list[T
     i = 0
     while i < stop:
         line = lines[i]
-        if any(p.search(line.folded) for p in rules["skip_lines"]):
+        if line.toc or any(p.search(line.folded) for p in rules["skip_lines"]):
             i += 1
             continue
         text, folded = _clean(line.text, line.folded)
