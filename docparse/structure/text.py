@@ -11,7 +11,7 @@ import re
 from docparse.chars import fold_width, to_simplified
 from docparse.lexicon import digit_values, digits
 
-__all__ = ["digit_years", "fold", "fold_width", "is_cjk", "match_key"]
+__all__ = ["digit_years", "fold", "fold_width", "is_cjk", "match_key", "without_pinyin"]
 
 
 def fold(text: str) -> str:
@@ -47,3 +47,26 @@ def digit_years(text: str) -> str:
 
 def is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
+
+
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,12}\)")
+
+
+def without_pinyin(folded: str) -> tuple[str, list[int]]:
+    """``folded`` without the pinyin mirror sites put after characters ("績(jī)效" → "績效"), and for
+    each offset of the result (and its end) the offset in ``folded``."""
+    if "(" not in folded:
+        return folded, list(range(len(folded) + 1))
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _PINYIN.finditer(folded):
+        for i in range(pos, m.start()):
+            out.append(folded[i])
+            where.append(i)
+        pos = m.end()
+    for i in range(pos, len(folded)):
+        out.append(folded[i])
+        where.append(i)
+    where.append(len(folded))
+    return "".join(out), where

@@ -11,7 +11,7 @@ from docparse.model import Document
 from docparse.structure.lines import Line
 from docparse.structure.orgs import org_at, with_joined
 from docparse.structure.rules import metadata
-from docparse.structure.text import digit_years
+from docparse.structure.text import digit_years, without_pinyin
 
 _SENTENCE = re.compile(f"[{re.escape(marks('sentence_ends', 'clause_marks'))}]")
 _GAP = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
@@ -52,6 +52,7 @@ def _gappy(folded: str) -> bool:
 def _title_like(folded: str) -> tuple[bool, bool] | None:
     """(is a title, ends strongly) — or None."""
     rules = metadata()["title"]
+    folded = without_pinyin(folded)[0]
     if not (rules["min_chars"] <= len(folded) <= rules["max_chars"]):
         return None
     if (_SENTENCE.search(folded) or _gappy(folded) or ":" in folded or "|" in folded
@@ -202,7 +203,7 @@ def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines
             clash = any(shape(o) == shape(title.folded) and year_of(o) not in (None, own) for o in others)
             return None if clash else own
     for line in lines[:stop]:  # "评价年度：2022"
-        m = rules["labelled"].search(line.folded)
+        m = rules["labelled"].search(without_pinyin(line.folded)[0])
         if m:
             return int(m.group(1))
     years = {y for y in (year_of(c.folded) for c in cands) if y is not None}

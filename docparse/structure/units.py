@@ -7,7 +7,7 @@ import re
 from docparse.structure.lines import Line
 from docparse.structure.orgs import org_at, with_joined
 from docparse.structure.rules import metadata
-from docparse.structure.text import fold
+from docparse.structure.text import fold, without_pinyin
 from docparse.structure.titles import TitleCandidate
 
 
@@ -192,10 +192,12 @@ def _labelled_unit(lines: list[Line], stop: int) -> str | None:
     window = lines[: max(stop, 0) + 60]
     for label in rules["labels"]:
         for i, line in enumerate(window):
-            m = label.search(line.folded)
+            plain, where = without_pinyin(line.folded)  # "預(yù)算部門(mén)單位" on mirror sites
+            m = label.search(plain)
             if not m:
                 continue
-            rest_t, rest_f = line.text[m.end():], line.folded[m.end():]
+            end = where[m.end()]
+            rest_t, rest_f = line.text[end:], line.folded[end:]
             strip = re.match(r"[\s:|]*(?:\((?:盖章|公章)\))?[\s:|]*", rest_f)
             cut = strip.end() if strip else 0
             rest_t, rest_f = rest_t[cut:], rest_f[cut:]
