@@ -18,7 +18,7 @@ from docparse.model import Block, Document
 from docparse.structure.lines import Line
 from docparse.structure.numbering import Marker, find_marker
 from docparse.structure.rules import numbering
-from docparse.structure.text import is_cjk
+from docparse.structure.text import fold, is_cjk
 
 _ENDS = f"[{re.escape(marks('sentence_ends'))}]"
 _OPEN = "([【《“‘〔「『"
@@ -169,7 +169,7 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
         k, delim = _inline_title_end(rest_folded, k, delim)
     lead = rest_text[:k].rstrip(" ,，、")
     body = rest_folded[k + 1:].strip() if delim else ""
-    if not re.search(r"[\u3400-\u9fffA-Za-z]", lead):
+    if not re.search(r"[\u3400-\u9fffA-Za-z]", lead) or rules["not_title"].match(fold(lead)):
         return None
     label = marker.label(line.text)
     text = (line.text[marker.start:].rstrip() + sep + lead) if sep else line.text[marker.start:marker.end] + lead

@@ -21,6 +21,7 @@ from docparse.structure.numbering import find_marker
 from docparse.structure.rules import numbering
 from docparse.structure.text import fold
 
+_BULLETS = " \t\u3000\u00a0•▪●◆"
 _CJK = r"[\u3400-\u9fff，。、；：）)\]】”]"
 _GAP = re.compile(_CJK + r"[ \t\u3000\u00a0]+(?=[\u3400-\u9fff（(\[【“①-⑳])")
 _SPLIT = re.compile(r"(?<![0-9])[ \t\u3000\u00a0]+|(?<=[0-9])[ \t\u3000\u00a0]+(?![年月日万元%个])")
@@ -57,7 +58,7 @@ def _pieces(text: str, flattened: bool) -> list[tuple[int, int]]:
         begin, end = pos, pos + len(raw)
         pos = end + 1
         if not flattened:
-            lead = len(raw) - len(raw.lstrip())
+            lead = len(raw) - len(raw.lstrip(_BULLETS))  # a page's list bullet ("  • 一、…")
             if raw.strip():
                 spans.append((begin + lead, begin + len(raw.rstrip())))
             continue
@@ -171,6 +172,8 @@ def _mark_guards(lines: list[Line]) -> None:
     for line in lines:
         if rules["table_cell"].search(line.folded):
             line.cell = not _heading_row(line)
+        if rules["form_options"].search(line.folded):
+            line.cell = True
     # table of contents: the 目录 line, then entries (numbered, or ending in page numbers) until
     # the first entry's heading comes round again, or prose starts
     i = 0

@@ -52,6 +52,8 @@ def numbering() -> dict[str, Any]:
         "toc_style": _compile(name, data["guards"]["toc_style"]),
         "toc_entry": _compile(name, data["guards"]["toc_entry"]),
         "table_cell": _compile(name, data["guards"]["table_cell"]),
+        "form_options": _compile(name, data["guards"]["form_options"]),
+        "not_title": _compile(name, data["guards"]["not_title"]),
         "heading_row_families": list(data["heading_row_families"]),
         "inline_sequence": {
             **data["inline_sequence"],

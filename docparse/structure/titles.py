@@ -56,7 +56,7 @@ def _title_like(folded: str) -> tuple[bool, bool] | None:
     if not (rules["min_chars"] <= len(folded) <= rules["max_chars"]):
         return None
     if (_SENTENCE.search(folded) or _gappy(folded) or ":" in folded or "|" in folded
-            or not rules["must_contain"].search(folded)):
+            or not rules["must_contain"].search(folded) or rules["not_start"].match(folded)):
         return None
     core = re.sub(r"\s*\([^()]*\)\s*$", "", folded)
     strong = re.search(rules["strong_endings"].pattern + "$", core)
@@ -158,8 +158,7 @@ def choose_title(cands: list[TitleCandidate]) -> TitleCandidate | None:
         whole = re.sub(r"\s", "", c.folded)
         if len(whole) > len(tail) and whole.endswith(tail):
             return c
-    form = metadata()["types"]["by_title"]
-    table = next(e["pattern"] for e in form if e["key"] == "self_evaluation_table")
+    table = metadata()["title"]["form_endings"]
 
     def specific(c: TitleCandidate) -> bool:
         return bool(re.search(r"(?:19|20)\d{2}\s*年", digit_years(c.folded))) or org_at(c.text, c.folded) is not None
@@ -198,7 +197,7 @@ def fiscal_year(title: TitleCandidate | None, cands: list[TitleCandidate], lines
         own = int(aside.group(1)) if aside else year_of(title.folded)  # "…自评表(2022年度)" names it
         nxt = title.line + 1  # a bracketed year on the line after the title
         if nxt < len(lines) and metadata()["title"]["year_aside"].match(lines[nxt].folded):
-            own = year_of(lines[nxt].folded)
+            return year_of(lines[nxt].folded)
         if own is not None:
             clash = any(shape(o) == shape(title.folded) and year_of(o) not in (None, own) for o in others)
             return None if clash else own

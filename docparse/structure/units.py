@@ -198,7 +198,9 @@ def _labelled_unit(lines: list[Line], stop: int) -> str | None:
                 continue
             end = where[m.end()]
             rest_t, rest_f = line.text[end:], line.folded[end:]
-            strip = re.match(r"[\s:|]*(?:\((?:盖章|公章)\))?[\s:|]*", rest_f)
+            # "(盖章)", and a second label sharing the field ("实施单位/项目负责人")
+            strip = re.match(r"[\s:|]*(?:\((?:盖章|公章)\))?(?:/(?:项目负责人|单位负责人|负责人|联系人))?[\s:|]*",
+                             rest_f)
             cut = strip.end() if strip else 0
             rest_t, rest_f = rest_t[cut:], rest_f[cut:]
             if not rest_f.strip(" |") and i + 1 < len(window):
