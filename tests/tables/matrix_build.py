@@ -1,0 +1,350 @@
+"""Build the header-variant matrix: 绩效自评表 money blocks in the column habits of national, provincial
+and transfer-payment forms, inside a short self-evaluation report, rendered as Word, PDF, pipe rows and
+one cell per line.
+
+A :class:`Case` knows what the table states (the money rows in yuan, the facts, the values of its
+序号 / 年度 / count columns) so the test can compare docparse's reading with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from corpus.generate.builder import ITEM_LEVELS, LEVELS
+from corpus.generate.docx_writer import write_docx
+from corpus.generate.model import Cell, Document, Para, Table
+from corpus.generate.pdf_writer import WQY, write_pdf
+
+WAN = Decimal(10000)
+PLACEHOLDER = "—"
+RENDERINGS = ("docx", "pdf", "pipe", "cells")
+UNIT_MODES = ("caption", "header", "values")
+MONEY_ROLES = ("budget", "adjusted_budget", "spent")
+ROW_FIELDS = ("budget", "adjusted_budget", "spent", "weight", "rate", "score")
+NEVER_MONEY = ("serial", "year", "count")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A header label as a form prints it and the role its numbers have."""
+
+    label: str
+    role: str  # budget, adjusted_budget, spent, weight, rate, score, serial, year, count
+
+
+@dataclass(frozen=True)
+class Form:
+    """A money block's header: the row-label column's header and the columns after it, in order."""
+
+    id: str
+    columns: tuple[Column, ...]
+    label_header: str = "项目"
+    serial_first: bool = False  # a 序号 column before the row labels
+
+    def roles(self) -> set[str]:
+        return {c.role for c in self.columns}
+
+
+def _form(id_: str, labels: str, label_header: str = "项目", serial_first: bool = False) -> Form:
+    """``labels`` as "年初预算数:budget 全年执行数:spent …"."""
+    cols = tuple(Column(*item.split(":")) for item in labels.split())
+    return Form(id_, cols, label_header, serial_first)
+
+
+FORMS: tuple[Form, ...] = (
+    # national MoF form (财预〔2020〕10号): 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+    _form("national", "年初预算数:budget 全年预算数:adjusted_budget 全年执行数:spent 分值:weight 执行率:rate "
+          "得分:score"),
+    _form("national-short", "年初预算:budget 全年预算数:adjusted_budget 全年执行数:spent 分值:weight 执行率:rate "
+          "得分:score"),
+    # provincial forms
+    _form("provincial", "年初预算:budget 调整后预算数:adjusted_budget 预算执行数:spent 预算执行率:rate", "资金来源"),
+    _form("provincial-rate-first", "年初预算数:budget 调整预算数:adjusted_budget 实际支出数:spent 执行率:rate "
+          "分值:weight 得分:score"),
+    _form("provincial-adjusted", "年初预算数:budget 调整后预算数:adjusted_budget 全年执行数:spent 分值:weight "
+          "执行率:rate 得分:score"),
+    # transfer-payment forms with (A)/(B)/(B/A) marks
+    _form("transfer", "全年预算数（A）:adjusted_budget 全年执行数（B）:spent 执行率（B/A）:rate", "资金来源"),
+    _form("transfer-scored", "全年预算数（A）:adjusted_budget 全年执行数（B）:spent 执行率（B/A）:rate 分值:weight "
+          "得分:score"),
+    _form("transfer-initial", "年初预算数:budget 全年预算数（A）:adjusted_budget 全年执行数（B）:spent 分值:weight "
+          "执行率（B/A）:rate 得分:score"),
+    # without an adjusted column
+    _form("no-adjusted", "年初预算数:budget 执行数:spent 执行率:rate"),
+    _form("final-accounts", "年初预算数:budget 决算数:spent 分值:weight 执行率:rate 得分:score"),
+    # two budget-like columns side by side
+    _form("approved-beside-initial", "年初预算数:budget 批复预算数:adjusted_budget 全年执行数:spent 分值:weight "
+          "执行率:rate 得分:score"),
+    # 序号 / 年度 / count columns beside the money
+    _form("serial", "年初预算数:budget 调整后预算数:adjusted_budget 预算执行数:spent 执行率:rate", serial_first=True),
+    _form("year", "年度:year 年初预算数:budget 全年预算数:adjusted_budget 全年执行数:spent 执行率:rate"),
+    _form("count", "年初预算数:budget 全年预算数:adjusted_budget 全年执行数:spent 执行率:rate 项目个数（个）:count"),
+)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One consistent (or deliberately inconsistent) set of figures, in 万元 as printed.
+
+    ``rows`` are (label, initial budget, full-year budget, spent) for 年度资金总额 and its sources; a form
+    without an adjusted column prints the full-year budget as its only budget. ``rate``, ``weight`` and
+    ``score`` stand in the total row only.
+    """
+
+    id: str
+    rows: tuple[tuple[str, str, str, str], ...]
+    rate: str
+    weight: str
+    score: str
+    consistent: bool = True
+    counts: tuple[str, ...] = ("5", "3", "2")
+
+
+FIGURES: tuple[Figures, ...] = (
+    Figures("100-120-108", (("年度资金总额", "100", "120", "108"), ("其中：财政拨款", "80", "100", "90"),
+                            ("其他资金", "20", "20", "18")), "90%", "10", "9"),
+    Figures("50-47.5", (("年度资金总额", "50", "50", "47.5"), ("其中：财政拨款", "40", "40", "38"),
+                        ("其他资金", "10", "10", "9.5")), "95%", "10", "9.5", counts=("7", "4", "3")),
+    Figures("236.8-250-237.5", (("年度资金总额", "236.80", "250.00", "237.50"),
+                                ("其中：财政拨款", "200.00", "210.00", "199.50"),
+                                ("其他资金", "36.80", "40.00", "38.00")), "95.00%", "20", "19",
+            counts=("11", "6", "5")),
+)
+# the rate stated 100% where 108 ÷ 120 = 90% (the score follows the stated rate, so only the rate is wrong)
+WRONG_RATE = Figures("rate-100-of-108-120", FIGURES[0].rows, "100%", "10", "10", consistent=False)
+
+# a breakdown table whose only unit is one column's header: 资金量（万元） governs that column only
+DETAIL_HEADER = ("序号", "建设内容", "年度", "资金量（万元）", "完成数量（个）", "受益人数（人）")
+DETAIL_ROWS = (("1", "田间道路硬化", "2023", "46.5", "12", "860"),
+               ("2", "灌溉渠道整修", "2023", "38", "9", "540"),
+               ("3", "机耕桥涵建设", "2023", "23.5", "6", "310"))
+DETAIL_MONEY_COL = 3
+DETAIL_NEVER_MONEY_COLS = (0, 2, 4, 5)
+
+OFFICES = (
+    ("临川县农业农村局", "高标准农田建设"),
+    ("青溪县卫生健康委员会", "基层医疗机构能力提升"),
+    ("河东区教育体育局", "义务教育学校校舍维修"),
+    ("南山县水利局", "农村饮水安全巩固提升"),
+)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the report states, in docparse's terms (yuan for money, percent numbers for rates)."""
+
+    money_rows: tuple[tuple[str | Decimal | None, ...], ...]  # name, then ROW_FIELDS
+    facts: dict[str, Decimal | None]
+    money_values: tuple[Decimal, ...]  # every money amount the report prints, sorted
+    never_money: tuple[Decimal, ...]  # numbers of 序号 / 年度 / count columns
+
+
+@dataclass(frozen=True)
+class Case:
+    """One money-block variant in one unit habit, optionally with the breakdown table before it."""
+
+    form: Form
+    figures: Figures
+    unit: str  # caption, header, values
+    detail: bool = False
+    office: int = 0
+
+    @property
+    def id(self) -> str:
+        detail = "+detail" if self.detail else ""
+        return f"{self.form.id}/{self.figures.id}/unit-{self.unit}{detail}"
+
+    # --- the table as printed -------------------------------------------------------------
+
+    def header(self) -> list[str]:
+        cells = ["序号"] if self.form.serial_first else []
+        cells.append(self.form.label_header)
+        for col in self.form.columns:
+            money = col.role in MONEY_ROLES
+            cells.append(col.label + ("（万元）" if money and self.unit == "header" else ""))
+        return cells
+
+    def _figure(self, col: Column, r: int) -> str:
+        _label, initial, final, spent = self.figures.rows[r]
+        has_adjusted = "adjusted_budget" in self.form.roles()
+        if col.role == "budget":
+            text = initial if has_adjusted else final
+        elif col.role == "adjusted_budget":
+            text = final
+        elif col.role == "spent":
+            text = spent
+        elif col.role == "year":
+            return "2023"
+        elif col.role == "count":
+            return self.figures.counts[r]
+        elif r > 0:
+            return PLACEHOLDER  # 分值 / 执行率 / 得分 stand in the total row only
+        else:
+            return {"rate": self.figures.rate, "weight": self.figures.weight, "score": self.figures.score}[col.role]
+        return text + ("万元" if self.unit == "values" else "")
+
+    def body(self) -> list[list[str]]:
+        out = []
+        for r, (label, *_rest) in enumerate(self.figures.rows):
+            cells = [str(r + 1)] if self.form.serial_first else []
+            cells.append(label)
+            cells += [self._figure(col, r) for col in self.form.columns]
+            out.append(cells)
+        return out
+
+    # --- what docparse must read --------------------------------------------------------------
+
+    def expected(self) -> Expected:
+        rows = []
+        values: list[Decimal] = []
+        for r, (label, *_rest) in enumerate(self.figures.rows):
+            got: dict[str, Decimal | None] = dict.fromkeys(ROW_FIELDS)
+            for col in self.form.columns:
+                text = self._figure(col, r).removesuffix("万元")
+                if text == PLACEHOLDER or col.role in NEVER_MONEY:
+                    continue
+                if col.role in MONEY_ROLES:
+                    got[col.role] = Decimal(text) * WAN
+                    values.append(Decimal(text) * WAN)
+                else:
+                    got[col.role] = Decimal(text.removesuffix("%"))
+            rows.append((label.removeprefix("其中："), *(got[f] for f in ROW_FIELDS)))
+        total = rows[0]
+        facts = {"budget": total[1], "adjusted_budget": total[2], "spent": total[3], "execution_rate": total[5]}
+        never: list[Decimal] = []
+        if self.form.serial_first:
+            never += [Decimal(r + 1) for r in range(len(self.figures.rows))]
+        for col in self.form.columns:
+            if col.role in NEVER_MONEY:
+                never += [Decimal(self._figure(col, r)) for r in range(len(self.figures.rows))]
+        if self.detail:
+            values += [Decimal(row[DETAIL_MONEY_COL]) * WAN for row in DETAIL_ROWS]
+            never += [Decimal(row[c]) for row in DETAIL_ROWS for c in DETAIL_NEVER_MONEY_COLS]
+        return Expected(tuple(rows), facts, tuple(sorted(values)), tuple(sorted(set(never))))
+
+    # --- the report around it ---------------------------------------------------------------
+
+    def blocks(self) -> list[tuple[str, str | list[list[str]]]]:
+        """The report as (kind, content): title, heading, body, caption, unit (a right-aligned line), table."""
+        office, project = OFFICES[self.office % len(OFFICES)]
+        out: list[tuple[str, str | list[list[str]]]] = [
+            ("title", f"{office}2023年度{project}项目支出绩效自评报告"),
+            ("heading", "一、项目基本情况"),
+            ("body", f"本项目由{office}组织实施，计划财务股负责资金的拨付与核算，项目所在乡镇负责现场管理。"),
+            ("heading", "二、项目资金使用情况"),
+            ("body", "项目资金由财政拨款和其他资金组成，按工程进度分批拨付，收支金额详见下文的绩效自评表。"),
+        ]
+        if self.detail:
+            out += [("body", "项目建设内容及资金安排明细如下："),
+                    ("table", [list(DETAIL_HEADER), *map(list, DETAIL_ROWS)])]
+        out += [("heading", "三、项目绩效自评表"), ("caption", "项目支出绩效自评表")]
+        if self.unit == "caption":
+            out.append(("unit", "单位：万元"))
+        out += [("table", [self.header(), *self.body()]),
+                ("heading", "四、存在的问题"),
+                ("body", "个别标段竣工资料整理滞后，报账凭证归集不够及时，影响了资金结算的节奏。"),
+                ("heading", "五、下一步改进措施"),
+                ("body", "建立月度调度机制，督促施工单位按期报送资料，财务人员跟进核算，确保项目资金及时结算。")]
+        return out
+
+
+def cases() -> list[Case]:
+    """Every form in every unit habit (figure sets in rotation), the breakdown table before a few, and
+    the wrong rate in the national, provincial and transfer forms."""
+    out = []
+    for f, form in enumerate(FORMS):
+        for u, unit in enumerate(UNIT_MODES):
+            out.append(Case(form, FIGURES[(f + u) % len(FIGURES)], unit, office=f + u))
+    by_id = {form.id: form for form in FORMS}
+    out += [Case(by_id["national"], FIGURES[0], "caption", detail=True, office=1),
+            Case(by_id["provincial"], FIGURES[1], "header", detail=True, office=2),
+            Case(by_id["transfer"], FIGURES[2], "values", detail=True, office=3)]
+    out += [Case(by_id[name], WRONG_RATE, "caption", office=i)
+            for i, name in enumerate(("national", "provincial", "transfer-scored", "approved-beside-initial"))]
+    return out
+
+
+# --- renderings -------------------------------------------------------------------------------------
+
+def pipe_text(case: Case) -> str:
+    """Each table row as "a | b | c |", one row a line."""
+    lines = []
+    for kind, content in case.blocks():
+        if kind == "table":
+            assert isinstance(content, list)
+            lines += [" | ".join(row) + " |" for row in content]
+        else:
+            lines.append(str(content))
+    return "\n".join(lines) + "\n"
+
+
+def cell_lines_text(case: Case) -> str:
+    """Each table cell on a line of its own, blank lines between the cells (a table copied out of a PDF)."""
+    lines: list[str] = []
+    for kind, content in case.blocks():
+        if kind == "table":
+            assert isinstance(content, list)
+            lines += ["\n\n".join(cell for row in content for cell in row), ""]
+        else:
+            lines.append(str(content))
+    return "\n".join(lines) + "\n"
+
+
+def _generator_document(case: Case) -> Document:
+    doc = Document(meta={"levels": LEVELS["standard"], "item_level": ITEM_LEVELS["standard"]})
+    for kind, content in case.blocks():
+        if kind == "table":
+            assert isinstance(content, list)
+            rows: list[list[Cell | None]] = [[Cell([text], bold=r == 0) for text in row]
+                                             for r, row in enumerate(content)]
+            label = 1 if content[0][0] == "序号" else 0
+            widths = [0.7 if c < label else 2.4 if c == label else 1.2 for c in range(len(content[0]))]
+            doc.blocks.append(Table(rows, header_rows=1, widths=widths))
+        elif kind == "title":
+            doc.blocks.append(Para([content], role="title", align="center"))
+        elif kind == "heading":
+            doc.blocks.append(Para([content], role="heading", level=1))
+        elif kind in ("caption", "unit"):
+            doc.blocks.append(Para([content], role="caption", align="center" if kind == "caption" else "right"))
+        else:
+            doc.blocks.append(Para([content], role="body"))
+    return doc
+
+
+def write_word(case: Case, path: Path) -> Path:
+    """A .docx with a true Word table (python-docx, through the corpus generator's writer)."""
+    write_docx(_generator_document(case), path, {"headings": "typed", "font": "宋体"}, 0)
+    return path
+
+
+def write_pdf_file(case: Case, path: Path) -> Path:
+    """A PDF with a ruled table (reportlab, through the corpus generator's writer, WenQuanYi embedded where
+    installed, else Adobe's STSong-Light)."""
+    options = {"pdf": "reportlab-ttf" if Path(WQY).is_file() else "reportlab"}
+    write_pdf(_generator_document(case), path, options, 0, {"furniture": []})
+    return path
+
+
+@dataclass
+class Rendered:
+    """A case rendered one way: a file to parse or a text to parse."""
+
+    case: Case
+    rendering: str
+    path: Path | None = None
+    text: str | None = None
+
+
+def render(case: Case, rendering: str, folder: Path) -> Rendered:
+    name = case.id.replace("/", "_")
+    if rendering == "docx":
+        return Rendered(case, rendering, path=write_word(case, folder / f"{name}.docx"))
+    if rendering == "pdf":
+        return Rendered(case, rendering, path=write_pdf_file(case, folder / f"{name}.pdf"))
+    if rendering == "pipe":
+        return Rendered(case, rendering, text=pipe_text(case))
+    if rendering == "cells":
+        return Rendered(case, rendering, text=cell_lines_text(case))
+    raise ValueError(rendering)
