@@ -18,6 +18,7 @@ from docparse.extract.vocab import rules, simplified, words
 from docparse.lexicon import ends_sentence, marks, sentence_ends
 from docparse.model.analysis import stage
 from docparse.model.report import Fact, FundItem, FundListing, Mention
+from docparse.tables.vocabulary import rows as table_rows
 
 if TYPE_CHECKING:
     from docparse.model.analysis import Analysis
@@ -177,7 +178,7 @@ def _listing(run: _Run) -> _Listing | None:
     bare = group is None and opener_at == -1 and lead_total is None and subtotal is None
     if bare and len(items) < 3:
         return None  # two figures in a sentence are not yet a listing
-    sources = rules("selfeval_table")["money_rows"]["parts"]
+    sources = table_rows()["money_rows"]["parts"]
     if group is None and all(any(w in name for w in sources) for name, _ in items):
         return None  # the sources of a budget (本年财政拨款…), stated like a money block
     if lead_group is not None and lead_total is not None:

@@ -1,19 +1,21 @@
 """The 绩效自评表 (self-evaluation table): its money block (年度资金总额 …) and its indicator rows.
 
-Tables come as true grids (Word, PDF) or flattened into text lines; both are read, in document
-order, into ``report.money_rows`` and the table indicators. The table's totals (合计 row) are handed
-on as ``analysis.selfeval``.
+Every table grid is read once into its typed view (:mod:`docparse.tables`) and the money block and
+indicator rows are taken from it by the role of each column; tables flattened into text lines are
+read with the same vocabulary. All go, in document order, into ``report.money_rows`` and the table
+indicators; the table's totals (合计 row) are handed on as ``analysis.selfeval``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docparse.extract.cells import grid_rows, text_cells
-from docparse.extract.selfeval_grid import GridState, read_grid
-from docparse.extract.selfeval_rows import SelfEvalTable, declared_unit
-from docparse.extract.selfeval_stream import read_stream
 from docparse.model.analysis import stage
+from docparse.tables.cells import grid_rows, line_cells
+from docparse.tables.flat_rows import read_stream
+from docparse.tables.grid import read_grid
+from docparse.tables.selfeval import GridState, SelfEvalTable, read_view
+from docparse.tables.vocabulary import declared_unit
 
 if TYPE_CHECKING:
     from docparse.model.analysis import Analysis
@@ -30,11 +32,11 @@ def read(document: Document) -> SelfEvalTable:
         if block.kind == "table" and block.table is not None and block.is_body:
             before = [b for b in document.blocks[max(0, block.index - 3):block.index]
                       if b.kind == "paragraph" and b.is_body]
-            state.declared = next((u for b in reversed(before) if (u := declared_unit(b.text))), None)
-            read_grid(grid_rows(block), out, state)
+            state.declared = next((d[0] for b in reversed(before) if (d := declared_unit(b.text))), None)
+            read_view(read_grid(grid_rows(block), state.declared), out, state)
     paragraphs = [b for b in document.blocks if b.kind == "paragraph" and b.is_body]
     if paragraphs:
-        read_stream(text_cells(paragraphs), out)
+        read_stream(line_cells(paragraphs), out)
     return out
 
 

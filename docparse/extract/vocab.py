@@ -16,8 +16,6 @@ _REQUIRED = {
                            "precedence", "total_words", "conflict_cue_min_chars", "conflict_max_distance",
                            "restatement"],
     "extract/grades.yaml": ["bands", "grade_words", "grade_cues", "score_cues", "total_score_cues"],
-    "extract/selfeval_table.yaml": ["money_columns", "money_rows", "money_block_cues", "indicator_columns",
-                                    "level1", "level2", "end_rows", "total_rows", "block_totals"],
     "extract/indicators.yaml": ["comparators", "suffix_comparators", "percent_units",
                                 "met_words", "unmet_words", "prose_labels", "prose_measure_suffixes",
                                 "prose_links", "level1_of", "fact_rates", "actual_openers",

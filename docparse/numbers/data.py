@@ -156,37 +156,3 @@ def nonmentions() -> NonMentionRules:
         masked_before=str(data.get("masked_before", "")),
     )
 
-
-@dataclass(frozen=True, slots=True)
-class ColumnRules:
-    labels: tuple[tuple[str, re.Pattern[str]], ...]
-    label_any: re.Pattern[str]
-    label_starts: re.Pattern[str]
-    notes: re.Pattern[str]
-    declarations: tuple[re.Pattern[str], ...]
-    placeholders: frozenset[str]
-    header_only: re.Pattern[str] | None
-    noted_money_label: re.Pattern[str] | None
-
-
-@cache
-def columns() -> ColumnRules:
-    name = "numbers/columns.yaml"
-    data = load_yaml(name)
-    require_keys(name, data, ["labels", "notes", "declarations", "placeholders"])
-    labels = []
-    for i, item in enumerate(data["labels"], 1):
-        if not isinstance(item, dict) or "kind" not in item or "pattern" not in item:
-            raise RuleFileError(rules_dir() / name, f"label {i}: needs kind and pattern")
-        labels.append((str(item["kind"]), re.compile(f"(?:{item['pattern']})")))
-    any_label = "|".join(f"(?:{p.pattern})" for _, p in labels)
-    return ColumnRules(
-        labels=tuple(labels),
-        label_any=re.compile(any_label),
-        label_starts=re.compile(f"(?=(?:{any_label}))"),
-        notes=re.compile(data["notes"]),
-        declarations=tuple(re.compile(p) for p in data["declarations"]),
-        placeholders=frozenset(str(p) for p in data["placeholders"]),
-        header_only=re.compile(data["header_only"]) if data.get("header_only") else None,
-        noted_money_label=re.compile(data["noted_money_label"]) if data.get("noted_money_label") else None,
-    )

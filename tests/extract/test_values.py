@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from docparse.extract.cells import split_equal_halves, split_fused
 from docparse.extract.values import bare_number, comparison, meets, money
+from docparse.tables.fused import split_equal_halves, split_fused
 
 
 @pytest.mark.parametrize(
@@ -65,11 +65,16 @@ def test_money_cells_in_yuan() -> None:
     assert bare_number("≥5") is None
 
 
+def _cut(run: str, roles: list[str]) -> list[tuple[str, str]] | None:
+    parts = split_fused(run, roles)
+    return None if parts is None else [(run[s:e], role) for s, e, role in parts]
+
+
 def test_split_fused_uses_the_rate() -> None:
     roles = ["adjusted_budget", "spent", "rate"]
-    assert split_fused("60006000100%", roles) == ["6000", "6000", "100%"]
-    assert split_fused("80万元63.1278.90%", roles) == ["80万元", "63.12", "78.90%"]
-    assert split_fused("12.512.5100%", roles) == ["12.5", "12.5", "100%"]
+    assert _cut("60006000100", roles) == [("6000", "adjusted_budget"), ("6000", "spent"), ("100", "rate")]
+    assert _cut("80万元63.1278.90", roles) == [("80万元", "adjusted_budget"), ("63.12", "spent"), ("78.90", "rate")]
+    assert _cut("12.512.5100", roles) == [("12.5", "adjusted_budget"), ("12.5", "spent"), ("100", "rate")]
 
 
 def test_split_equal_halves() -> None:

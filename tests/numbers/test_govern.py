@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from docparse.model import Document, Provenance
 from docparse.model.document import Cell, Table, table_text
-from docparse.numbers.fused import split_fused
 from docparse.pipeline import analyse
+from docparse.tables.fused import split_fused
 
 
 def _table(rows: list[list[str]], merges: dict[tuple[int, int], tuple[int, int]] | None = None) -> Table:

@@ -13,7 +13,7 @@ from docparse.numbers import data
 
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
-    loaders = (data.numerals, data.units, data.qualifiers, data.nonmentions, data.columns)
+    loaders = (data.numerals, data.units, data.qualifiers, data.nonmentions)
     for loader in loaders:
         loader.cache_clear()
     yield
@@ -27,7 +27,6 @@ def test_shipped_rules_load(fresh_caches: None) -> None:
     assert "个" in data.units().measures
     assert data.qualifiers().prefix["不超过"] == "at_most"
     assert data.nonmentions().patterns
-    assert any(kind == "rate" for kind, _ in data.columns().labels)
 
 
 def _broken(monkeypatch: pytest.MonkeyPatch, name: str, content: Any) -> None:
@@ -57,9 +56,3 @@ def test_missing_keys_are_reported(monkeypatch: pytest.MonkeyPatch, fresh_caches
     with pytest.raises(RuleFileError, match="missing keys"):
         data.units()
 
-
-def test_column_label_needs_kind_and_pattern(monkeypatch: pytest.MonkeyPatch, fresh_caches: None) -> None:
-    _broken(monkeypatch, "numbers/columns.yaml",
-            {"labels": [{"kind": "money"}], "notes": "x", "declarations": [], "placeholders": []})
-    with pytest.raises(RuleFileError, match="label 1"):
-        data.columns()

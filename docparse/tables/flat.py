@@ -1,0 +1,216 @@
+"""Tables flattened to text lines, read cell by cell into figures: a declaration ("单位：万元",
+"项目资金（万元）") sets the money unit, a header ("年初预算数 全年执行数 执行率 得分") what each column holds,
+a row label starts a row, and each bare number takes the meaning of its column (:mod:`figures`).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from docparse.numbers.data import units
+from docparse.numbers.found import Found
+from docparse.tables.cells import Cell, Part, make_cell, split_line
+from docparse.tables.figures import WELL, Placed, RowState, emit, realign, resolve
+from docparse.tables.fused import split_fused
+from docparse.tables.vocabulary import (
+    NUMERIC_KINDS,
+    LabelRun,
+    columns,
+    count_unit,
+    declared_unit,
+    header_only,
+    label_run,
+    noted_label,
+    without_unit,
+)
+
+_YEAR = re.compile(r"(?:19[89]|20\d)\d")
+
+
+def read_line(norm: str, found: list[Found], state: RowState, added: list[Found], dropped: set[int]) -> RowState:
+    """The figures of one flattened line (added to ``added``; written ones it re-reads to ``dropped``);
+    returns the state for the next line (running text ends a table)."""
+    spans, piped = split_line(norm)
+    if len(spans) > 1:
+        state.new_row()
+    first_text = False
+    for k, (s, e) in enumerate(spans):
+        cell = make_cell(norm, s, e, found)
+        if k == 0:
+            first_text = bool(cell.text) and all(p.kind == "text" for p in cell.parts)
+            if first_text:
+                rest = without_unit(cell.text)[0].strip(" ：:，,")
+                first_text = bool(rest) and label_run(rest) is None
+            if piped and not cell.text and len(spans) > 1 and state.lead_stub:
+                continue
+        in_row = state.mid_row()
+        state.opens_row = k == 0 and len(spans) > 1
+        _cell(cell, state, added, dropped, piped)
+        if cell.prose and not piped and not in_row:
+            # running text ends a table; a long cell inside a row (原因 …) does not
+            state = RowState()
+    if piped and len(spans) > 1 and state.last == "header":
+        state.lead_stub = first_text
+    return state
+
+
+def _cell(cell: Cell, state: RowState, added: list[Found], dropped: set[int], piped: bool) -> None:
+    if piped and cell.parts and cell.parts[0].kind == "empty" and not cell.text:
+        _advance(state)
+        state.last = "value"
+        return
+    for part in cell.parts:
+        _part(part, cell, state, added, dropped, piped)
+
+
+def _advance(state: RowState, to: str | None = None) -> str | None:
+    if not state.cols:
+        return None
+    if to is not None:
+        if state.ptr < len(state.cols) and state.cols[state.ptr] == to:
+            state.ptr += 1
+            return to
+        return None
+    kind = state.cols[state.ptr] if state.ptr < len(state.cols) else None
+    state.ptr += 1
+    return kind
+
+
+def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: set[int], piped: bool) -> None:
+    if part.kind == "text":
+        _text(part, cell, state)
+        return
+    if state.last == "header" and not (len(state.run) == 1 and state.run[0] in NUMERIC_KINDS):
+        state.stub = False
+    keyed = None
+    if state.last == "header" and len(state.run) == 1 and state.run[0] in NUMERIC_KINDS:
+        keyed = state.run[0]
+        state.cols = state.prev_cols
+    elif state.last == "header":
+        state.ptr = 0
+    if part.kind == "unit":
+        if state.pending is not None:
+            resolve(*state.pending, part.text)
+            state.pending = None
+        state.row_unit = part.text
+        _advance(state, "unit")
+    elif part.kind == "cmp":
+        state.row_cmp = part.text
+        _advance(state, "nature")
+    elif part.kind == "empty":
+        _advance(state)
+    elif part.kind == "mention" and part.found is not None:
+        f = part.found
+        if f.kind == "percent" and isinstance(f.value, Decimal) and f.value >= 1000 and state.cols:
+            dropped.add(id(f))
+            _number(Part("number", f.start, f.end, cell.text[f.start - cell.start:f.end - cell.start],
+                         glued=True), cell, state, added, piped, keyed)
+        else:
+            if (f.kind == "percent" and keyed is None and state.cols and "rate" in state.cols[state.ptr:]
+                    and state.cols[state.ptr] not in ("target", "actual")):
+                # a written percent stands in the rate column: a row that lost empty cells (space-
+                # separated text) is realigned so that the numbers before it end next to it
+                shift = state.cols[state.ptr:].index("rate")
+                if shift and state.placed:
+                    realign(state, shift)
+                state.ptr += shift
+            kind = keyed or _advance(state)
+            if kind == "target":
+                state.row_target = f
+            if f.kind == "money" and isinstance(f.value, Decimal) and f.scale:
+                state.row_known.append(f.value / f.scale)
+    elif part.kind == "number":
+        _number(part, cell, state, added, piped, keyed)
+    state.last = "value"
+
+
+def _text(part: Part, cell: Cell, state: RowState) -> None:
+    text = part.text
+    decl = declared_unit(text)
+    if decl is not None:
+        unit = decl[0]
+        state.unit = (unit, units().money[unit])
+        text = (text[: decl[1]] + text[decl[2]:]).strip(" ：:，,")
+        if not text:
+            state.last = "decl" if state.last != "header" else "header"
+            return
+    run = label_run(text)
+    if run is None and state.last == "header" and not state.opens_row and (
+            header_only(text) or (decl is not None and noted_label(text))):
+        run = LabelRun(0, ("amount",), len(text))  # under a declared unit a year column holds money
+    if run is None and count_unit(text) is not None and noted_label(columns().count_note.sub("", text)):
+        run = LabelRun(0, ("count",), len(text))  # 人数（人）: a count column, never money
+    if run is not None:
+        cell.has_header = True
+        starts_run = state.last != "header"
+        if starts_run:
+            state.prev_cols = state.cols
+            state.cols, state.run = [], []
+        kinds = run.kinds
+        if decl is not None and kinds in (("actual",), ("target",)):
+            kinds = ("money",)  # 完成值（万元）: the values below are money in the declared unit
+        state.run.extend(kinds)
+        state.cols = (state.cols or []) + [k for k in kinds if k != "label"]
+        state.last = "header"
+        if run.suffix_start < len(text) and text[run.suffix_start:].strip(" ：:，,"):
+            _row_label(state)
+            return
+        # "年度预算数（万元）" opening a header may head the row-label column: decided by what follows
+        if starts_run:
+            state.stub = decl is not None and kinds == ("money",)
+        return
+    _row_label(state)
+
+
+def _row_label(state: RowState) -> None:
+    """A text cell that starts a row; a header's declaring first label then named the label column."""
+    if state.stub and state.cols:
+        state.cols.pop(0)
+        if state.run:
+            state.run.pop(0)
+    state.stub = False
+    state.new_row(after_index=True)
+    state.last = "label"
+
+
+def _number(part: Part, cell: Cell, state: RowState, added: list[Found], piped: bool, keyed: str | None) -> None:
+    raw = part.text
+    pct = raw[-1] if raw[-1] in "%‰" else ""
+    digits = raw[:-1] if pct else raw
+    well = bool(WELL.fullmatch(digits))
+    remaining = state.cols[state.ptr:] if state.cols else []
+    numeric = [(i, k) for i, k in enumerate(remaining) if k in NUMERIC_KINDS]
+    fused_ctx = (not well) or (part.glued and not piped and len(numeric) >= 2 and keyed is None
+                               and (cell.has_header or not cell.prose))
+    if fused_ctx and numeric:
+        pct_unit = state.row_unit in ("%", "‰") or bool(pct)
+        parts = split_fused(digits, [k for _, k in numeric], state.row_known, pct_unit)
+        if parts and pct and parts[-1][2] not in ("rate", "target", "actual"):
+            parts = None
+        if parts and well and len(parts) < 3 and not pct:
+            # a number that reads well on its own is cut only when three or more columns need it
+            parts = None
+        if parts:
+            last_i = 0
+            for n, (s, e, kind) in enumerate(parts):
+                end = e + (len(pct) if (pct and n == len(parts) - 1) else 0)
+                text = raw[s:end]
+                emit(kind, part.start + s, part.start + end, text, state, added, fused=True)
+                last_i = numeric[n][0]
+            state.ptr += last_i + 1
+            return
+    if not well:
+        return
+    positional = keyed is None and not (cell.prose and not cell.has_header)
+    kind = keyed or (_advance(state) if positional else None)
+    if (kind is None and state.unit is not None and not state.cols and not pct and cell.text == raw
+            and not _YEAR.fullmatch(raw)):
+        # no header says what the column holds: a number alone in its cell under a declared unit
+        kind = "money"
+    fused = part.glued and not piped
+    found = emit(kind, part.start, part.end, raw, state, added, fused=fused)
+    if positional and state.cols:
+        state.placed.append(Placed(state.ptr - 1, part.start, part.end, raw, added, found, fused))
+
+

@@ -1,0 +1,393 @@
+"""The 绩效自评表 flattened to text: cells one per line, split by spaces or pipes, or glued together.
+
+Row boundaries are gone, so a money row is a label followed by the values that belong to it, and an
+indicator row a name followed by its values up to the numeric tail 分值 / 得分. Header cells are read
+with the one table vocabulary; glued runs of values are split by :func:`split_fused`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from itertools import pairwise
+
+from docparse.extract.values import bare_number, normalise
+from docparse.extract.vocab import words
+from docparse.model.report import MoneyRow
+from docparse.tables.cells import CellRef, simplified
+from docparse.tables.fused import glued, split_equal_halves, split_fused
+from docparse.tables.selfeval import (
+    INDICATOR_HEADER,
+    MONEY_HEADER,
+    MONEY_VALUE_ROLES,
+    SCORE_NOTE,
+    SelfEvalTable,
+    keeps,
+    make_indicator,
+    money_row,
+    value_like,
+)
+from docparse.tables.vocabulary import cell_roles, declared_unit, is_end, is_placeholder, label_spans, money_label, rows
+
+
+def _dedupe(roles: list[str]) -> list[str]:
+    """Keep the last of repeated roles (a group header above its sub-headers says the same)."""
+    out: list[str] = []
+    for role in roles:
+        if role in out:
+            out.remove(role)
+        out.append(role)
+    return out
+
+
+def _unit_of(cells: list[CellRef]) -> str | None:
+    """The money unit a cell around the header declares ("项目资金（万元）", "单位：元")."""
+    for cell in cells:
+        decl = declared_unit(simplified(cell.text))
+        if decl is not None:
+            return decl[0]
+    return None
+
+
+def _header_run(cells: list[CellRef], start: int, need: set[str],
+                min_hits: int) -> tuple[int, list[str], int] | None:
+    """A header starting at ``start``: (first cell after it, its roles, index where it began)."""
+    i, roles, began, last = start, [], None, start
+    while i < len(cells):
+        clean = cells[i].clean
+        found = cell_roles(clean) if len(clean) <= 60 and not value_like(clean) else []
+        if found and (len(clean) <= 16 or len(found) >= 2):
+            began = i if began is None else began
+            roles.extend(found)
+            last = i
+        elif not (began is not None and len(clean) <= 4 and not re.search(r"\d", clean)):
+            break
+        i += 1
+    roles = _dedupe(roles)
+    if began is not None and len(set(roles) & need) >= min_hits:
+        return last + 1, roles, began
+    return None
+
+
+@cache
+def _row_label_pattern() -> re.Pattern[str]:
+    labels = set(rows()["money_rows"]["total"]) | set(rows()["money_rows"]["parts"])
+    lab = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?:其中[:：]?)?(?:{lab})")
+
+
+def _explode(cells: list[CellRef]) -> list[CellRef]:
+    """A long run of glued cells holding a money header ("年初预算数全年预算数…年度总金额…") cut at its
+    header words and row labels, so that the block reads like one cell per piece."""
+    labels = _row_label_pattern()
+    out: list[CellRef] = []
+    for cell in cells:
+        text = simplified(cell.text)
+        if len(cell.text) <= 60:
+            out.append(cell)
+            continue
+        rows_at = [(m.start(), m.end()) for m in labels.finditer(text)]
+        found = [(a, b, r) for a, b, r in label_spans(text) if not any(s < b and a < e for s, e in rows_at)]
+        valued = any(re.match(r"[:：]?\s*[\d.]", text[e:]) for _, e in rows_at)
+        if len({text[a:b] for a, b, _ in found}) < 3 or not valued:
+            out.append(cell)
+            continue
+        cuts = {0, len(text)}
+        for a, b, _ in found:
+            cuts.update((a, b))
+        for m in labels.finditer(text, found[0][0]):
+            cuts.add(m.start())
+        bounds = sorted(cuts)
+        out.extend(cell.part(a, b) for a, b in pairwise(bounds) if text[a:b].strip())
+    return out
+
+
+def read_stream(cells: list[CellRef], out: SelfEvalTable) -> None:
+    cells = _explode(cells)
+    i = 0
+    while i < len(cells):
+        hdr = _header_run(cells, i, INDICATOR_HEADER, 3)
+        if hdr is not None:
+            i = _stream_indicators(cells, hdr[0], hdr[1], out)
+            continue
+        hdr = _header_run(cells, i, MONEY_HEADER, 2)
+        if hdr is not None:
+            unit = _unit_of(cells[max(0, hdr[2] - 3): hdr[0]])
+            i = _stream_money(cells, hdr[0], hdr[1], unit, out)
+            continue
+        i += 1
+
+
+def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | None,
+                  out: SelfEvalTable) -> int:
+    value_roles = [r for r in roles if r in MONEY_VALUE_ROLES]
+    seen_row = False
+    block: list[MoneyRow] = []
+    while i < len(cells):
+        cell = cells[i]
+        label = money_label(cell.clean)
+        if label is None:
+            if cell.clean == "" or value_like(cell.clean):
+                i += 1
+                continue
+            ahead = [c for c in cells[i + 1: i + 3] if money_label(c.clean)]
+            if ahead or (not seen_row and len(cell.clean) <= 12):
+                i += 1
+                continue
+            break
+        seen_row = True
+        name = label[0]
+        raw = cell.text
+        pos = simplified(raw).find(name)
+        rest = raw[pos + len(name):] if pos != -1 else ""
+        rest_clean = rest.lstrip(" :：").strip()
+        lead = re.match(r"[\d.,%]+(?:万元|元|%)?", normalise(rest_clean))
+        if lead and lead.end() < len(rest_clean) and re.match(r"[\u4e00-\u9fff]", rest_clean[lead.end():]):
+            rest_clean = rest_clean[: lead.end()]  # the values, then the next glued cell's words
+        vals: list[tuple[CellRef | None, str]] = []
+        if rest_clean:
+            off = raw.find(rest_clean, pos + len(name) if pos != -1 else 0)
+            rest_cell = cell.part(off, off + len(rest_clean))
+            cut = _split(normalise(rest_clean), value_roles) if glued(normalise(rest_clean)) else None
+            if cut:
+                vals.extend((rest_cell, t) for t in cut)
+            else:
+                vals.append((rest_cell, rest_clean))
+        i += 1
+        while i < len(cells) and money_label(cells[i].clean) is None and (
+            cells[i].clean == "" or value_like(cells[i].clean)
+        ):
+            vals.append((cells[i], cells[i].text))
+            i += 1
+        values = [(role, c, t, unit) for role, (c, t) in zip(value_roles, vals, strict=False)]
+        block.append(money_row(name, values, cell))
+    if keeps(block, set(roles)):
+        out.money_rows.extend(block)
+    return i
+
+
+def _split(blob: str, roles: list[str]) -> list[str] | None:
+    """The values of a glued run in the row's value columns ("30002850.595.02%" → 3000, 2850.5, 95.02%);
+    a trailing percent stays with the last value, a cut value stands where its column is."""
+    pct = blob.endswith("%")
+    run = blob.rstrip("%")
+    parts = split_fused(run, roles, percent_unit=pct)
+    if not parts or (pct and parts[-1][2] != "rate"):
+        return None
+    by_role = {c: run[s:e] + ("%" if pct and n == len(parts) - 1 else "") for n, (s, e, c) in enumerate(parts)}
+    out: list[str] = []
+    for role in roles[: roles.index(parts[-1][2]) + 1]:
+        out.append(by_role.get(role, ""))
+    return out
+
+
+@dataclass
+class _Pending:
+    name: CellRef
+    values: list[CellRef] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+
+_TRAIL = re.compile(
+    r"((?:[≥≤<>=]?\d+(?:\.\d+)?(?:%|万元|亿元|元|[\u4e00-\u9fff]{1,2})?)+)$"
+)
+
+
+def _split_name_values(cell: CellRef) -> tuple[CellRef, list[tuple[CellRef, str]]]:
+    """``"验收合格率100%100%"`` → name cell "验收合格率" and values "100%", "100%"."""
+    text = cell.text.rstrip(" |")
+    said: list[tuple[CellRef, str]] = []
+    for word in words("indicators", "met_words") + words("indicators", "unmet_words"):
+        if len(word) >= 3 and text.endswith(word) and len(text) > len(word) + 2:
+            said = [(cell.part(len(text) - len(word), len(text)), word)]
+            text = text[: -len(word)]
+            break
+    m = _TRAIL.search(normalise(text))
+    if not m or m.start() == 0:
+        return (cell.part(0, len(text)), said) if said else (cell, [])
+    blob = m.group(1)
+    tokens = re.findall(r"[≥≤<>=]?\d+(?:\.\d+)?(?:%|万元|亿元|元|[\u4e00-\u9fff]{1,2})?", blob)
+    if not tokens or not re.search(r"\d", tokens[0]):
+        return cell, []
+    out: list[tuple[CellRef, str]] = []
+    pos = m.start()
+    for tok in tokens:
+        out.append((cell.part(pos, pos + len(tok)), text[pos:pos + len(tok)]))
+        pos += len(tok)
+    return cell.part(0, m.start()), out + said
+
+
+def _level_word(stripped: str, nxt: str | None) -> tuple[str, bool, str] | None:
+    """A 一级/二级指标 word at the start of a cell: (word, joined with the next cell, rest of the cell)."""
+    if not stripped:
+        return None
+    vocab = set(rows()["level1"]) | set(rows()["level2"])
+    if nxt is not None and stripped + nxt in vocab:
+        return stripped + nxt, True, ""
+    for word in sorted(vocab, key=len, reverse=True):
+        if len(word) >= 4 and stripped.startswith(word):
+            return word, False, stripped[len(word):]
+    return None
+
+
+def _is_level1(word: str, current: str | None, raw: str, after: str, l2_words: list[str]) -> bool:
+    """Whether a level word opens a 一级指标 (words such as 成本指标 are either, by position)."""
+    l1, l2 = rows()["level1"], rows()["level2"]
+    if word not in l2:
+        return True
+    if word not in l1:
+        return False
+    if SCORE_NOTE.search(raw):
+        return True
+    return len(after) >= 2 and any(
+        w.startswith(after) or after.startswith(w) for w in l2_words if len(w) >= 4)
+
+
+def _total_row(cells: list[CellRef], i: int, out: SelfEvalTable) -> int:
+    """A 合计/总分 row: the total weight, then the total score where given."""
+    clean = cells[i].clean
+    rest = clean
+    for word in rows()["total_rows"]:
+        rest = rest.removeprefix(word)
+    nums: list[Decimal] = []
+    first = bare_number(rest)
+    if first is not None:
+        nums.append(first)
+    j = i + 1
+    while j < len(cells) and (cells[j].clean == "" or bare_number(cells[j].clean) is not None):
+        value = bare_number(cells[j].clean)
+        if value is not None:
+            nums.append(value)
+        j += 1
+    if nums:
+        out.total_weight = nums[0]
+        out.total_score = nums[1] if len(nums) > 1 else out.total_score
+        out.total_provenance = cells[i]
+    return j
+
+
+def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: SelfEvalTable) -> int:
+    after_name = roles[roles.index("name") + 1:] if "name" in roles else [
+        r for r in roles if r not in ("level1", "level2")]
+    value_roles = [r for r in after_name if r != "deviation"]
+    tail = [r for r in value_roles if r in ("weight", "score")]
+    front = [r for r in value_roles if r not in tail]
+    window = cells[max(0, i - len(roles)): i + 20]
+    complete = bool(window) and sum(c.solo for c in window) * 5 >= len(window) * 4
+    level1: str | None = None
+    level2: str | None = None
+    pending: _Pending | None = None
+    l2_words = sorted(rows()["level2"], key=len, reverse=True)
+    level2_just_set = False
+
+    def close() -> None:
+        nonlocal pending
+        if pending is None:
+            return
+        vals = [(c, t) for c, t in zip(pending.values, pending.texts, strict=True)]
+        fields: dict[str, str | None] = {}
+        if complete and len(vals) >= len(value_roles):
+            for role, (_, t) in zip(after_name, vals, strict=False):
+                fields[role] = t
+        else:
+            deviation = None
+            if vals and not value_like(vals[-1][1]) and len(vals) > len(front) + len(tail):
+                deviation = vals.pop()[1]
+            nums = []
+            while vals and len(nums) < len(tail) and bare_number(vals[-1][1]) is not None:
+                nums.insert(0, vals.pop()[1])
+            if tail and len(nums) < len(tail) and len(nums) == 1:
+                halves = split_equal_halves(nums[0])
+                if halves:
+                    nums = list(halves)
+            if not tail and vals and re.fullmatch(r"\d{2,6}", normalise(vals[-1][1]).strip()):
+                halves = split_equal_halves(vals[-1][1])
+                if halves:
+                    vals.pop()
+                    fields["weight"], fields["score"] = halves
+            for role, t in zip(tail[len(tail) - len(nums):], nums, strict=False):
+                fields[role] = t
+            for role, (_, t) in zip(front, vals, strict=False):
+                fields[role] = t
+            fields["deviation"] = deviation
+        ind = make_indicator(pending.name, level1, level2, fields, pending.name)
+        if ind is not None:
+            out.indicators.append(ind)
+        pending = None
+
+    def full(p: _Pending) -> bool:
+        if complete:
+            return len(p.values) >= len(after_name)
+        if tail:
+            trailing = 0
+            for t in reversed(p.texts):
+                if bare_number(t) is None:
+                    break
+                trailing += 1
+            return trailing >= len(tail) and len(p.values) >= len(tail) + 1
+        return len(p.values) >= len(front)
+
+    while i < len(cells):
+        cell = cells[i]
+        clean = cell.clean
+        if is_end(clean) or (pending is None and len(clean) > 60):
+            close()
+            return _total_row(cells, i, out) if any(
+                clean.startswith(w) for w in rows()["total_rows"]) else i + 1
+        if clean.startswith((":", "：")) or (clean.endswith(("。", ".")) and len(clean) > 12 and (
+                pending is None or full(pending)) and not (pending is not None and "deviation" in after_name)):
+            close()
+            return i  # prose after the table
+        nxt = cells[i + 1].clean if i + 1 < len(cells) else None
+        found = _level_word(SCORE_NOTE.sub("", clean), nxt)
+        if found is not None and level2_just_set and pending is None and not found[2] and (
+                found[0] not in rows()["level1"]):
+            found = None  # a 三级指标 named like a 二级 ("服务对象满意度指标 | 服务对象满意度")
+        level2_just_set = False
+        if found is not None:
+            word, joined, rest = found
+            close()
+            after = rest or (cells[i + 2].clean if joined and i + 2 < len(cells) else nxt) or ""
+            if _is_level1(word, level1, clean, after, l2_words):
+                level1, level2 = word, None
+            else:
+                level2 = word
+                level2_just_set = not rest
+            i += 2 if joined else 1
+            if rest:
+                cells = [*cells[:i], cell.part(len(cell.text) - len(rest), len(cell.text)), *cells[i:]]
+            continue
+        if pending is None or full(pending):
+            if not clean or is_placeholder(clean) or not SCORE_NOTE.sub("", clean):
+                if pending is not None and complete:
+                    pending.values.append(cell)
+                    pending.texts.append(cell.text)
+                i += 1
+                continue
+            row_line = pending is not None and pending.values and cell.provenance.block == (
+                pending.values[-1].provenance.block) and 1 < cell.siblings <= len(roles) + 3
+            deviation_like = not value_like(clean) and (row_line or
+                len(clean) > 30 or any(w in clean for w in ("原因", "由于", "改进", "措施", "偏差")))
+            if pending is not None and (
+                (deviation_like and "deviation" in after_name) or (value_like(clean) and not complete)
+            ):
+                pending.values.append(cell)
+                pending.texts.append(cell.text)
+                i += 1
+                continue
+            close()
+            name, fused = _split_name_values(cell)
+            pending = _Pending(name=name)
+            for c, t in fused:
+                pending.values.append(c)
+                pending.texts.append(t)
+            i += 1
+            continue
+        if complete or not (not clean or is_placeholder(clean)):
+            pending.values.append(cell)
+            pending.texts.append(cell.text)
+        i += 1
+    close()
+    return i
