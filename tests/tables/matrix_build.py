@@ -20,7 +20,8 @@ from corpus.generate.pdf_writer import WQY, write_pdf
 WAN = Decimal(10000)
 PLACEHOLDER = "—"
 RENDERINGS = ("docx", "pdf", "pipe", "cells")
-UNIT_MODES = ("caption", "header", "values")
+UNIT_MODES = ("caption", "header", "values")  # 单位：万元 above / 预算数（万元） per column / 100万元 per value
+BLOCK_LABEL = "项目资金（万元）"  # unit mode "label": the national form's label cell declares the block's unit
 MONEY_ROLES = ("budget", "adjusted_budget", "spent")
 ROW_FIELDS = ("budget", "adjusted_budget", "spent", "weight", "rate", "score")
 NEVER_MONEY = ("serial", "year", "count")
@@ -147,7 +148,7 @@ class Case:
 
     form: Form
     figures: Figures
-    unit: str  # caption, header, values
+    unit: str  # caption, header, values, label
     detail: bool = False
     office: int = 0
 
@@ -160,7 +161,7 @@ class Case:
 
     def header(self) -> list[str]:
         cells = ["序号"] if self.form.serial_first else []
-        cells.append(self.form.label_header)
+        cells.append(BLOCK_LABEL if self.unit == "label" else self.form.label_header)
         for col in self.form.columns:
             money = col.role in MONEY_ROLES
             cells.append(col.label + ("（万元）" if money and self.unit == "header" else ""))
@@ -251,13 +252,15 @@ class Case:
 
 
 def cases() -> list[Case]:
-    """Every form in every unit habit (figure sets in rotation), the breakdown table before a few, and
-    the wrong rate in the national, provincial and transfer forms."""
+    """Every form in every unit habit (figure sets in rotation), the unit in the label cell of a few, the
+    breakdown table before a few, and the wrong rate in national, provincial and transfer forms."""
     out = []
     for f, form in enumerate(FORMS):
         for u, unit in enumerate(UNIT_MODES):
             out.append(Case(form, FIGURES[(f + u) % len(FIGURES)], unit, office=f + u))
     by_id = {form.id: form for form in FORMS}
+    out += [Case(by_id[name], FIGURES[i % len(FIGURES)], "label", office=i)
+            for i, name in enumerate(("national", "transfer-scored", "serial", "count"))]
     out += [Case(by_id["national"], FIGURES[0], "caption", detail=True, office=1),
             Case(by_id["provincial"], FIGURES[1], "header", detail=True, office=2),
             Case(by_id["transfer"], FIGURES[2], "values", detail=True, office=3)]
