@@ -12,7 +12,8 @@ from decimal import Decimal, InvalidOperation
 
 from docparse.numbers.data import numerals
 
-_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?")
+_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d{1,3}(?:[ \u00a0\u2009]\d{3})+|\d+)(?:\.\d+)?")
+_GROUP_MARKS = ",， \u00a0\u2009"  # thousands separators: commas, or spaces between digit groups
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|.", re.S)
 
 
@@ -22,12 +23,13 @@ def normalise_chars(text: str) -> str:
 
 
 def parse_arabic(text: str) -> Decimal:
-    """``"1,234,567.89"`` / ``"１２．５"`` / ``"-5.2"`` → Decimal; thousands separators must be well placed."""
+    """``"1,234,567.89"`` / ``"1 234 567.89"`` / ``"１２．５"`` / ``"-5.2"`` → Decimal; thousands separators
+    (commas or spaces) must be well placed."""
     s = normalise_chars(text).strip()
     if not _ARABIC.fullmatch(s):
         raise ValueError(f"not an Arabic number: {text!r}")
     try:
-        return Decimal(s.replace(",", "").replace("，", ""))
+        return Decimal(s.translate({ord(c): None for c in _GROUP_MARKS}))
     except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
         raise ValueError(f"not an Arabic number: {text!r}") from exc
 

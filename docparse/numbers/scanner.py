@@ -15,6 +15,7 @@ from functools import cache
 from docparse.numbers.data import nonmentions, numerals, qualifiers, units
 from docparse.numbers.found import Found
 from docparse.numbers.normalise import normalise_chars, parse_approx_pair, parse_number, parse_yuan
+from docparse.numbers.ocr import lookalike_percent_ok, ocr_rules, read_comparator_lookalike, read_glued_rate
 
 _SPACE = "[ \u00a0\u3000]"
 _SPACES = " \u00a0\u3000"
@@ -38,7 +39,14 @@ def _patterns() -> _Patterns:
     cn_digits = "".join(num_rules.digits)
     small = "".join(num_rules.small_units)
     big = "".join(num_rules.big_units)
-    arabic = r"(?<![0-9A-Za-z.])(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|(?:0|[1-9]\d*)(?:\.\d+)?)(?![0-9])"
+    money_alt = _alt(list(unit_rules.money))
+    # digit groups set apart by spaces ("1 234 567.89 元", "2 380 000元"): a lead of one or two digits,
+    # two groups or a decimal part, and a money unit right after; never inside a longer run of numbers
+    gap = r"[ \u00a0\u2009]"
+    spaced = (rf"(?<!\d{gap})[1-9]\d?(?:(?:{gap}\d{{3}}){{2,}}(?:\.\d+)?|{gap}\d{{3}}\.\d+)"
+              rf"(?=[ \u00a0]?(?:{money_alt}))")
+    arabic = (rf"(?<![0-9A-Za-z.])(?:{spaced}|[1-9]\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|(?:0|[1-9]\d*)(?:\.\d+)?)"
+              r"(?![0-9])")
     arabic_expr = rf"{arabic}(?:[{small}{big}]+(?:\d+(?:\.\d+)?[{small}{big}]+)*)?"
     tens = "".join(k for k, v in num_rules.small_units.items() if v == 10)  # 十二 starts with 十
     cn_expr = (rf"[{cn_digits}{tens}][{cn_digits}{small}{big}]*"
@@ -51,7 +59,7 @@ def _patterns() -> _Patterns:
         unit_kind[m] = "money"
     for w in unit_rules.stray_before_yuan:
         unit_kind[w + "元"] = "money"
-    for m in unit_rules.percent:
+    for m in (*unit_rules.percent, *ocr_rules().percent_lookalikes):
         unit_kind[m] = "percent"
     for m in unit_rules.points:
         unit_kind[m] = "ratio_points"
@@ -90,7 +98,7 @@ def _unit_value(kind: str, unit: str) -> Decimal:
     if kind == "money":
         return u.money[unit]
     if kind == "percent":
-        return u.percent[unit]
+        return u.percent.get(unit, Decimal(1))  # a look-alike sign ($ for %) is a plain percent
     return Decimal(1)
 
 
@@ -152,6 +160,8 @@ def scan(text: str) -> list[Found]:
         if f.kind == "count" and not _count_ok(norm, f):
             continue
         _qualify(norm, f)
+        read_glued_rate(norm, f)
+        read_comparator_lookalike(norm, f)
         out.append(f)
     return out
 
@@ -186,6 +196,8 @@ def _from_main(m: re.Match[str], pats: _Patterns) -> Found | None:
     kind = pats.unit_kind[unit]
     if kind == "money" and unit not in units().money:
         return _stray_yuan(m, num_text, unit)
+    if kind == "percent" and unit not in units().percent and not lookalike_percent_ok(m.string, m.end()):
+        return None
     try:
         number = parse_number(num_text)
     except ValueError:

@@ -32,6 +32,7 @@ from docparse.numbers.normalise import (
     ("三点五万", "35000"), ("二〇二〇", "2020"), ("壹佰贰拾万", "1200000"), ("12万3千", "123000"),
     ("零点五", "0.5"), ("三万亿", "3000000000000"), ("十", "10"), ("贰拾", "20"), ("２千", "2000"),
     ("一千零一十", "1010"), ("萬", None), ("", None), ("十二三", None),
+    ("1 234 567.89", "1234567.89"), ("12\u00a0345", "12345"),
 ])
 def test_parse_number(text: str, value: str | None) -> None:
     if value is None:
@@ -65,7 +66,7 @@ def test_rough_pairs(text: str, pair: tuple[str, str] | None) -> None:
             parse_number(text)  # a rough pair is no single number
 
 
-@pytest.mark.parametrize("text", ["1,23,4", "12,34", "1.2.3", "x", "1,234.5.6"])
+@pytest.mark.parametrize("text", ["1,23,4", "12,34", "1.2.3", "x", "1,234.5.6", "12 34", "1 2345", "1  234"])
 def test_bad_arabic(text: str) -> None:
     with pytest.raises(ValueError):
         parse_arabic(text)

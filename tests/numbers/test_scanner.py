@@ -96,3 +96,26 @@ def test_kinds(text: str, kind: str, value: str) -> None:
 ])
 def test_not_mentions(text: str) -> None:
     assert scan(text) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("年末结余 2 050 300.00 元。", "2 050 300.00 元", "2050300.00"),
+    ("付款45 600.50元", "45 600.50元", "45600.50"),
+    ("累计拨付 3 100 000元", "3 100 000元", "3100000"),
+])
+def test_digit_groups_set_apart_by_spaces_are_one_amount(text: str, surface: str, value: str) -> None:
+    f = _one(text)
+    assert (text[f.start:f.end], f.kind, f.value) == (surface, "money", Decimal(value))
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("年度资金总额 100 120 108.5万元", ["108.5万元"]),  # cells of a space-separated row: no groups
+    ("完成 2 000 万元", []),  # one group without decimals may be two cells: nothing certain
+])
+def test_spaced_cells_are_not_joined(text: str, surfaces: list[str]) -> None:
+    assert [text[f.start:f.end] for f in scan(text)] == surfaces
+
+
+@pytest.mark.parametrize("text", ["资金执行率＝实际支出/预算×100%", "完成值(B/A×100%)", "权重*100%"])
+def test_the_100_percent_of_a_formula_is_no_figure(text: str) -> None:
+    assert scan(text) == []

@@ -14,6 +14,8 @@ import docparse
 from benchmarks.scoring_numbers import f1, match, score_file
 from tests.conftest import CORPUS
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_component_puts_spans_with_figures_on_the_doc() -> None:
     from docparse.nlp.pipeline import build_nlp
@@ -69,20 +71,40 @@ def test_generated_reports_amounts_and_rates(source: Path) -> None:
         assert len(match(g, p)) == len(g) == len(p), kind
 
 
-def test_shared_real_corpus_quality_bar(shared_dir: Path) -> None:
+def _real_totals(shared_dir: Path, which: str) -> dict[str, list[int]]:
+    """tp, gold and predicted counts per kind over the shared real reports of one set (``seen`` also
+    takes the seed): ``seen`` are the ids of benchmarks/real_seen.txt, ``new`` the others."""
+    seen = {w for w in (ROOT / "benchmarks" / "real_seen.txt").read_text(encoding="utf-8").split() if w.isdigit()}
+    pairs = [(shared_dir / "corpus" / "real" / "texts" / f"{g.stem}.txt", g)
+             for g in sorted((shared_dir / "corpus" / "real" / "gold").glob("*.json"))
+             if (g.stem in seen) == (which == "seen")]
+    if which == "seen":
+        pairs += [(g.with_name(g.name.replace(".gold.json", ".txt")), g)
+                  for g in sorted((shared_dir / "seed").glob("*.gold.json"))]
     totals = {"money": [0, 0, 0], "percent": [0, 0, 0], "count": [0, 0, 0]}
-    golds = sorted((shared_dir / "corpus" / "real" / "gold").glob("*.json"))
-    golds += sorted((shared_dir / "seed").glob("*.gold.json"))
-    for gold_path in golds:
-        if gold_path.parent.name == "gold":
-            text_path = shared_dir / "corpus" / "real" / "texts" / f"{gold_path.stem}.txt"
-        else:
-            text_path = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
+    for text_path, gold_path in pairs:
         text = text_path.read_text(encoding="utf-8-sig")
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         for kind, (tp, n_gold, n_pred, *_) in score_file(text, gold).items():
             for i, v in enumerate((tp, n_gold, n_pred)):
                 totals[kind][i] += v
-    assert f1(*totals["money"])[2] >= 0.98
-    assert f1(*totals["percent"])[2] >= 0.98
-    assert f1(*totals["count"])[2] >= 0.95  # the seed's counts
+    return totals
+
+
+def test_shared_real_corpus_quality_bar(shared_dir: Path) -> None:
+    """The 32 reports the rules were developed on (and the seed) stay exact."""
+    totals = _real_totals(shared_dir, "seen")
+    assert totals["money"][1] > 100 and totals["percent"][1] > 20
+    assert f1(*totals["money"])[2] == 1.0
+    assert f1(*totals["percent"])[2] == 1.0
+    assert f1(*totals["count"])[2] == 1.0  # the seed's counts
+
+
+def test_shared_new_reports_quality_floor(shared_dir: Path) -> None:
+    """The 36 reports added later (blind: money 0.983, percent 0.857) hold the figures reached after
+    generalising the rules (0.995 / 0.965; the misses left are table cells and one pair of run-together
+    OCR cells)."""
+    totals = _real_totals(shared_dir, "new")
+    assert totals["money"][1] > 100 and totals["percent"][1] > 20
+    assert f1(*totals["money"])[2] >= 0.995
+    assert f1(*totals["percent"])[2] >= 0.964

@@ -1,0 +1,75 @@
+"""Labelled sentences in the habits of real reports docparse had not seen (web pages, OCR of scanned
+tables, traditional script with pinyin, spaced digits, rate notations), written for docparse; one case
+per sentence or flattened table row.
+
+Run ``python -m corpus.sentences.unseen`` to rewrite ``unseen.jsonl``. Same format as
+``handwritten.py``: every mention docparse must report, in order.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from corpus.sentences.handwritten import money, pct, pts
+
+HERE = Path(__file__).resolve().parent
+
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    # --- web-page furniture and member-only masks: never a figure
+    ("发布时间：2024-03-08 10:21 来源：县农业农村局 作者：办公室 浏览次数：2731 字体：[大 中 小]", []),
+    ("中标金额：点击查看>> 万元 联系人：点击查看>>", []),
+    ("本项目总投资****万元，其中财政资金****万元。", []),
+    ("安排专项资金**.**万元用于设备更新。", []),
+    ("下达补助资金x万元，其中省级xx万元、市级XX万元。", []),
+    ("201X年度预算安排XX万元，执行率XX%。", []),
+    ("（会员可见）项目资金到位×××万元，支出×××万元。", []),
+    # --- OCR of scanned tables: ≥ read as 工 or ^, % read as $, weight glued in front of a bounded rate
+    ("设备完好率工95%工96%", [pct("95%", "95", qualifier="at_least"), pct("96%", "96", qualifier="at_least")]),
+    ("群众知晓率^85%^88%", [pct("85%", "85", qualifier="at_least"), pct("88%", "88", qualifier="at_least")]),
+    ("验收合格率10295%295%10",
+     [pct("95%", "95", qualifier="at_least"), pct("95%", "95", qualifier="at_least")]),
+    ("服务对象满意度5285%290%5",
+     [pct("85%", "85", qualifier="at_least"), pct("90%", "90", qualifier="at_least")]),
+    ("项目覆盖比例1070%^75%10", [pct("70%", "70"), pct("75%", "75", qualifier="at_least")]),
+    ("药品抽检合格率98$98%", [pct("98$", "98"), pct("98%", "98")]),
+    ("项目支出增长250%，主要是新增建设内容。", [pct("250%", "250")]),
+    ("完成率达到120%。", [pct("120%", "120")]),
+    # --- traditional script with pinyin glossed inline
+    ("本年度下達績效(jì xiào)資金1,250萬元，到位率(dào wèi lǜ)100%。",
+     [money("1,250萬元", "12500000.00"), pct("100%", "100")]),
+    ("項目總投資(zǒng tóu zī)3.6億元，已完成投資2.1億元。",
+     [money("3.6億元", "360000000.00"), money("2.1億元", "210000000.00")]),
+    ("績效目標完成率達到百分之九十八。", [pct("百分之九十八", "98")]),
+    ("支付工程款(gōng chéng kuǎn)捌拾萬圓整。", [money("捌拾萬圓整", "800000.00")]),
+    # --- amounts with thousands separators or spaces between digit groups
+    ("全年支出 1 234 567.89 元，结余 12 345.00 元。",
+     [money("1 234 567.89 元", "1234567.89"), money("12 345.00 元", "12345.00")]),
+    ("拨付资金2 380 000元。", [money("2 380 000元", "2380000.00")]),
+    ("累计支付工程款3,605,200.50元。", [money("3,605,200.50元", "3605200.50")]),
+    ("批复预算 4,500 万元，实际支出 4,321.7 万元。",
+     [money("4,500 万元", "45000000.00"), money("4,321.7 万元", "43217000.00")]),
+    # --- 万/亿 without 元 right after a money word
+    ("本年度争取上级补助资金650万，全部用于道路硬化。", [money("650万", "6500000.00")]),
+    ("项目计划投资2.4亿，当年完成投资1.1亿。",
+     [money("2.4亿", "240000000.00"), money("1.1亿", "110000000.00")]),
+    ("全镇常住人口3.2万，外出务工1.1万。", []),
+    # --- ‰, 千分之, 个百分点
+    ("安全事故发生率控制在0.3‰以内。", [pct("0.3‰以内", "0.03", qualifier="at_most")]),
+    ("病历书写差错率为千分之二。", [pct("千分之二", "0.2")]),
+    ("资金执行率较上年提高2.6个百分点。", [pts("2.6个百分点", "2.6", direction="up")]),
+    ("贫困发生率同比下降了三个百分点。", [pts("三个百分点", "3", direction="down")]),
+]
+
+
+def main() -> None:
+    out = HERE / "unseen.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for n, (text, mentions) in enumerate(CASES, 1):
+            fh.write(json.dumps({"id": f"u{n:03d}", "text": text, "mentions": mentions}, ensure_ascii=False) + "\n")
+    print(f"{len(CASES)} cases → {out}")
+
+
+if __name__ == "__main__":
+    main()
