@@ -56,16 +56,25 @@ def predict(text: str) -> list[dict]:
     return out
 
 
-def _find_whole(text: str, surface: str, pos: int) -> int:
+def _written_units() -> tuple[str, ...]:
+    from docparse.numbers.data import units
+
+    u = units()
+    return tuple(sorted({*u.money, *u.percent, *u.points, *u.measures, "分"}, key=len, reverse=True))
+
+
+def _find_whole(text: str, surface: str, pos: int, bare: bool = False) -> int:
     """The next occurrence of ``surface`` from ``pos`` that is not part of a longer number, a date or a
     code, nor a percent's digits ("0.00" inside "100.00%" or "0.00%", "20" inside "00020" or "2023-04-20");
+    for a ``bare`` number (its unit stands elsewhere) one without a unit written beside it ("(20分)").
     -1 when there is none."""
     start = text.find(surface, pos)
     while start >= 0:
         before, after = text[max(0, start - 2):start], text[start + len(surface):start + len(surface) + 2]
         glued_before = surface[:1].isdigit() and bool(re.search(r"\d$|\d[-/.:]$", before))
         glued_after = surface[-1:].isdigit() and bool(re.match(r"\d|[%‰％]|[-/.:]\d", after))
-        if not (glued_before or glued_after):
+        unit_beside = bare and text[start + len(surface):].lstrip(" ").startswith(_written_units())
+        if not (glued_before or glued_after or unit_beside):
             return start
         start = text.find(surface, start + 1)
     return -1
@@ -80,7 +89,7 @@ def gold_spans(text: str, gold: list[dict]) -> list[dict]:
         if "offset" in g:
             start = g["offset"]
         else:
-            start = -1 if g.get("fused") else _find_whole(text, surface, pos)  # fused cells are glued
+            start = -1 if g.get("fused") else _find_whole(text, surface, pos, "unit_from" in g)  # fused: glued
             if start < 0:
                 start = text.find(surface, pos)
             if start < 0:
