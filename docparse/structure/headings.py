@@ -17,6 +17,7 @@ from docparse.lexicon import marks
 from docparse.model import Block, Document
 from docparse.structure.lines import Line
 from docparse.structure.numbering import Marker, find_marker
+from docparse.structure.outline import canonical
 from docparse.structure.rules import numbering
 from docparse.structure.text import fold, is_cjk
 
@@ -184,7 +185,9 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
     # "项目名称：某某项目" / "人员经费：120万元；" — a field and its short value
     keyed = (delim == ":" and 0 < len(value) <= 20 and not any(ch in marks("sentence_ends", "clause_marks")
                                                                    for ch in value)
-             and len(line.folded) <= 45)
+             and len(line.folded) <= 45
+             # … but a top outline topic ("一、项目概况：硬化村道12公里。") stays a heading
+             and not (marker.rank <= 2 and canonical(lead)[0] is not None))
     cand = Candidate(i, line.block, line.start + marker.start, base + len(lead), end_block, text.strip(),
                      label, lead.strip(), marker.family, marker.rank, marker.number,
                      sentence=sentence, long=size > th["max_lead_chars"],
