@@ -3,6 +3,7 @@ money units. Every stage reads these concepts here instead of defining its own."
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -137,3 +138,35 @@ def money_units() -> dict[str, Decimal]:
 def money_unit_pattern() -> str:
     """A regex alternation of the money units, longest first (亿元|万元|…|元)."""
     return "|".join(sorted(money_units(), key=len, reverse=True))
+
+
+@cache
+def _classes() -> dict[str, str]:
+    n = _data()["numerals"]
+    out = {name: marks(name) for name in _data()["marks"]}
+    out.update({
+        "digits": digits(),
+        "counting": digits()[1:] + lower_units()[:1],  # 一…九十: the numerals lists and headings count with
+        "units": lower_units(),
+        "big_units": "".join(big_units()),
+        "capital_digits": capital_digits(),
+        "capital_units": capital_units(),
+        "digit_variants": "".join(str(k) for k in n["digit_variants"]),
+    })
+    return out
+
+
+_PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+
+
+def expand(pattern: str) -> str:
+    """A rule pattern with ``${name}`` replaced by the lexicon's characters of that name, escaped for a
+    character class: ``"[${counting}]+、"`` → ``"[一二三四五六七八九十]+、"``."""
+    classes = _classes()
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group(1) not in classes:
+            raise _fail(f"no character class named {m.group(1)} (known: {', '.join(classes)})")
+        return re.escape(classes[m.group(1)])
+
+    return _PLACEHOLDER.sub(sub, pattern)

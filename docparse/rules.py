@@ -2,8 +2,9 @@
 
 Rules are data a domain expert edits without touching code. Files are loaded once per
 process and validated; a broken file raises :class:`RuleFileError` naming its path and line.
-A rule file names shared marks of ``rules/text/lexicon.yaml`` with the tag ``!marks [name, …]``
-instead of spelling the characters again.
+A rule file names shared marks of ``rules/text/lexicon.yaml`` with the tag ``!marks [name, …]``, and
+writes a regular expression over the lexicon's characters with ``!pattern '…[${counting}]…'``, instead of
+spelling the characters again.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def rule_path(name: str) -> Path:
 
 
 class _RuleLoader(yaml.SafeLoader):
-    """Safe YAML with the ``!marks`` tag: the named mark sets of the lexicon, joined into one string."""
+    """Safe YAML with the lexicon tags: ``!marks`` (named mark sets joined) and ``!pattern`` (``${name}``
+    placeholders filled with the lexicon's characters)."""
 
 
 def _marks(loader: yaml.SafeLoader, node: yaml.Node) -> str:
@@ -46,7 +48,14 @@ def _marks(loader: yaml.SafeLoader, node: yaml.Node) -> str:
     return marks(*(str(n) for n in names))
 
 
+def _pattern(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    from docparse.lexicon import expand
+
+    return expand(str(loader.construct_scalar(node)))
+
+
 _RuleLoader.add_constructor("!marks", _marks)
+_RuleLoader.add_constructor("!pattern", _pattern)
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,17 +33,21 @@ def test_missing_rule_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         rules.rule_path("nothing.yaml")
 
 
-def test_marks_tag_joins_the_named_lexicon_sets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lexicon_tags_name_marks_and_character_classes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     lexicon_text = (rules.rules_dir() / "text" / "lexicon.yaml").read_text(encoding="utf-8")
     (tmp_path / "text").mkdir()
     (tmp_path / "text" / "lexicon.yaml").write_text(lexicon_text, encoding="utf-8")
-    (tmp_path / "user.yaml").write_text("ends: !marks [sentence_ends, line_breaks]\nlabel: !marks label_marks\n",
-                                        encoding="utf-8")
+    (tmp_path / "user.yaml").write_text("ends: !marks [sentence_ends, line_breaks]\nlabel: !marks label_marks\n"
+                                        "item: !pattern '^[${counting}]+、$'\n", encoding="utf-8")
     monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
     rules.load_yaml.cache_clear()
     try:
         data = rules.load_yaml("user.yaml")
         assert set(data["ends"]) == set("。；;！!？?\n") and set(data["label"]) == set("：:")
+        assert re.match(data["item"], "十二、") and not re.match(data["item"], "12、")
+        (tmp_path / "unknown.yaml").write_text("item: !pattern '[${numerals}]'\n", encoding="utf-8")
+        with pytest.raises(RuleFileError, match="numerals"):
+            rules.load_yaml("unknown.yaml")
         (tmp_path / "bad.yaml").write_text("ends: !marks [sentence_endings]\n", encoding="utf-8")
         with pytest.raises(RuleFileError, match="sentence_endings"):
             rules.load_yaml("bad.yaml")
