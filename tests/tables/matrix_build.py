@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from corpus.generate.builder import ITEM_LEVELS, LEVELS
 from corpus.generate.docx_writer import write_docx
 from corpus.generate.model import Cell, Document, Para, Table
-from corpus.generate.pdf_writer import WQY, write_pdf
+from corpus.generate.pdf_writer import LEFT, NO_LINE_START, PAGE_W, RIGHT, WQY, _font, write_pdf
 
 WAN = Decimal(10000)
 PLACEHOLDER = "—"
@@ -295,6 +297,41 @@ def cell_lines_text(case: Case) -> str:
     return "\n".join(lines) + "\n"
 
 
+PDF_OPTIONS = {"pdf": "reportlab-ttf" if Path(WQY).is_file() else "reportlab"}
+CELL_SIZE, CELL_PAD = 9.0, 3.0  # the PDF writer's table font size and cell padding
+
+
+def _overflows(text: str, width: float, font: str) -> bool:
+    """Whether the PDF writer's greedy wrap (no line starting with ）%, …) lets a line of ``text`` run past
+    the cell's edge; a PDF from Word would never draw a glyph across a rule, so the matrix must not."""
+    limit, cur, start = width - 2 * CELL_PAD, 0.0, 0
+    for i, ch in enumerate(text):
+        w = stringWidth(ch, font, CELL_SIZE)
+        if cur + w > limit and i > start and ch not in NO_LINE_START:
+            start, cur = i, 0.0
+        cur += w
+        if cur > width - CELL_PAD:
+            return True
+    return False
+
+
+def _widths(content: list[list[str]]) -> list[float]:
+    """Relative column widths: the label column wide, the others equal, each widened until no cell's text
+    runs over its rule in the PDF."""
+    label = 1 if content[0][0] == "序号" else 0
+    widths = [0.7 if c < label else 2.4 if c == label else 1.2 for c in range(len(content[0]))]
+    font = _font(PDF_OPTIONS)
+    avail = PAGE_W - LEFT - RIGHT
+    for _ in range(100):
+        points = [w * avail / sum(widths) for w in widths]
+        tight = [c for c, w in enumerate(points) if any(_overflows(row[c], w, font) for row in content)]
+        if not tight:
+            return widths
+        for c in tight:
+            widths[c] += 0.1
+    raise ValueError(f"no column widths fit {content[0]}")
+
+
 def _generator_document(case: Case) -> Document:
     doc = Document(meta={"levels": LEVELS["standard"], "item_level": ITEM_LEVELS["standard"]})
     for kind, content in case.blocks():
@@ -302,9 +339,7 @@ def _generator_document(case: Case) -> Document:
             assert isinstance(content, list)
             rows: list[list[Cell | None]] = [[Cell([text], bold=r == 0) for text in row]
                                              for r, row in enumerate(content)]
-            label = 1 if content[0][0] == "序号" else 0
-            widths = [0.7 if c < label else 2.4 if c == label else 1.2 for c in range(len(content[0]))]
-            doc.blocks.append(Table(rows, header_rows=1, widths=widths))
+            doc.blocks.append(Table(rows, header_rows=1, widths=_widths(content)))
         elif kind == "title":
             doc.blocks.append(Para([content], role="title", align="center"))
         elif kind == "heading":
@@ -325,8 +360,7 @@ def write_word(case: Case, path: Path) -> Path:
 def write_pdf_file(case: Case, path: Path) -> Path:
     """A PDF with a ruled table (reportlab, through the corpus generator's writer, WenQuanYi embedded where
     installed, else Adobe's STSong-Light)."""
-    options = {"pdf": "reportlab-ttf" if Path(WQY).is_file() else "reportlab"}
-    write_pdf(_generator_document(case), path, options, 0, {"furniture": []})
+    write_pdf(_generator_document(case), path, PDF_OPTIONS, 0, {"furniture": []})
     return path
 
 
