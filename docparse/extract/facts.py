@@ -512,6 +512,37 @@ def _full_arrival(document: Document, budget: Fact | None, mentions: list[Mentio
     return None
 
 
+def _budget_and_addition(analysis: Analysis) -> tuple[Fact, Fact] | None:
+    """"行动资金800万元（财政预算740万元，年底追加…60万元）": a figure followed by a bracket that splits it into a
+    budget and an addition adding up to it exactly — the bracket's budget, and the figure as the adjusted one."""
+    conf = rules("facts")
+    budget_cues = conf["roles"]["budget"]["cues"]
+    by_block: dict[int, list[Mention]] = {}
+    for m in analysis.report.mentions:
+        if m.kind == "money" and m.provenance and m.provenance.block is not None:
+            by_block.setdefault(m.provenance.block, []).append(m)
+    for block, money in by_block.items():
+        text = simplified(analysis.document.blocks[block].text)
+        for k, whole in enumerate(money[:-2]):
+            end = whole.provenance.end or 0
+            close = re.search(r"[)）]", text[end:])
+            if not re.match(r"\s*[(（]", text[end:]) or close is None:
+                continue
+            inside = [m for m in money[k + 1:] if (m.provenance.start or 0) < end + close.start()]
+            if len(inside) != 2 or inside[0].low + inside[1].low != whole.low:
+                continue
+            lead0 = text[end:inside[0].provenance.start or 0]
+            lead1 = text[inside[0].provenance.end or 0:inside[1].provenance.start or 0]
+            if any(c in lead0 for c in budget_cues) and any(w in lead1 for w in conf["addition_words"]):
+                cue = next(c for c in sorted(budget_cues, key=len, reverse=True) if c in lead0)
+                budget = _fact(inside[0], "budget")
+                budget.basis = FactBasis(cue=cue, subject=text[:whole.provenance.start or 0][-12:].strip(" ，,、"))
+                adjusted = _fact(whole, "adjusted_budget")
+                adjusted.basis = FactBasis(cue=f"{cue}+{next(w for w in conf['addition_words'] if w in lead1)}")
+                return budget, adjusted
+    return None
+
+
 def _same_place(a: Provenance | None, b: Provenance | None) -> bool:
     return a is not None and b is not None and (a.block, a.start, a.table, a.row, a.col) == (
         b.block, b.start, b.table, b.row, b.col)
@@ -585,6 +616,10 @@ def extract(analysis: Analysis) -> None:
                 _specific(cand) and cand.role not in totals
                 and not _other_subject(cand, chosen[cand.role]))):
             current.sources.append(cand.mention.provenance)  # the same subject stated again
+    if facts["budget"] is None and facts["adjusted_budget"] is None:
+        split = _budget_and_addition(analysis)
+        if split is not None:
+            facts["budget"], facts["adjusted_budget"] = split
     weak = facts["arrived"] is not None and any(  # given by its section's heading only
         c.role == "arrived" and not c.cue and c.mention.provenance is facts["arrived"].provenance for c in cands)
     if facts["arrived"] is None or weak:

@@ -244,3 +244,11 @@ def test_investment_done_is_spending_only_beside_its_rate() -> None:
 def test_a_fund_name_gives_no_role() -> None:
     facts = _facts("本年度专项资金绩效评价资金总计73.4万元，其中养护费40万元，检测费33.4万元。")
     assert facts["budget"] is None
+
+
+def test_a_bracket_splitting_a_figure_into_budget_and_addition() -> None:
+    facts = _facts("一、资金概况\n美丽乡村整治行动资金526万元（财政预算480万元，年中追加示范村资金46万元）。")
+    assert (facts["budget"], facts["adjusted_budget"]) == ("4800000.00", "5260000.00")
+    # parts that do not add up to the figure settle nothing
+    facts = _facts("一、资金概况\n美丽乡村整治行动资金526万元（财政预算480万元，年中追加示范村资金40万元）。")
+    assert (facts["budget"], facts["adjusted_budget"]) == (None, None)
