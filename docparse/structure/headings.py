@@ -170,7 +170,8 @@ def _candidate(lines: list[Line], i: int, document: Document, body_size: float |
         k, delim = _inline_title_end(rest_folded, k, delim)
     lead = rest_text[:k].rstrip(" ,，、")
     body = rest_folded[k + 1:].strip() if delim else ""
-    if not re.search(r"[\u3400-\u9fffA-Za-z]", lead) or rules["not_title"].match(fold(lead)):
+    if (not re.search(r"[\u3400-\u9fffA-Za-z]", lead) or rules["not_title"].match(fold(lead))
+            or rules["report_title"].match(rest_folded)):
         return None
     label = marker.label(line.text)
     text = (line.text[marker.start:].rstrip() + sep + lead) if sep else line.text[marker.start:marker.end] + lead

@@ -44,10 +44,12 @@ def org_at(text: str, folded: str, start: int = 0, *, whole: bool = False) -> st
     return None
 
 
-def with_joined(text: str, folded: str, start: int, found: str) -> str:
-    """``found`` with a second body named right after it ("某省住房和城乡建设厅、财政厅")."""
+def with_joined(text: str, folded: str, start: int, found: str, *, in_title: bool = True) -> str:
+    """``found`` with a second body named right after it ("某省住房和城乡建设厅、财政厅"); in a title
+    the second name must be followed by what follows names there (关于, a year, the end)."""
     end = start + len(found)
-    m = metadata()["unit"]["joined"].match(folded[end:])
-    if not m:
+    rules = metadata()["unit"]
+    m = rules["joined"].match(folded[end:])
+    if not m or (in_title and not rules["joined_end"].match(folded, end + m.end())):
         return found
     return text[start:end + m.end("org")]

@@ -54,6 +54,7 @@ def numbering() -> dict[str, Any]:
         "table_cell": _compile(name, data["guards"]["table_cell"]),
         "form_options": _compile(name, data["guards"]["form_options"]),
         "not_title": _compile(name, data["guards"]["not_title"]),
+        "report_title": _compile(name, data["guards"]["report_title"]),
         "heading_row_families": list(data["heading_row_families"]),
         "inline_sequence": {
             **data["inline_sequence"],

@@ -151,6 +151,8 @@ def _from_sentences(lines: list[Line]) -> str | None:
                 return found
         for m in rules["clause_openers"].finditer(line.folded):
             found = org_at(line.text, line.folded, m.start("org"), whole=False)
+            if found:
+                found = with_joined(line.text, line.folded, m.start("org"), found, in_title=False)
             if found and len(found) == m.end("org") - m.start("org"):
                 return found
         m = rules["implementer"].search(line.folded)

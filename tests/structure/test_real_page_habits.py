@@ -208,3 +208,22 @@ def test_a_fragment_of_the_title_does_not_replace_it() -> None:
     _, _, _, title = meta("某县林业局2023年护林员补助项目支出绩效自评报告\n项目名称：2023年护林员补助项目支出\n"
                           "绩效自评报告\n一、项目基本情况\n护林员60名。\n")
     assert title == "某县林业局2023年护林员补助项目支出绩效自评报告"
+
+
+def test_a_report_title_after_a_sites_item_number_is_the_title_not_a_heading() -> None:
+    a = run_text("某文库\n1、石湖街道2022年度单位项目支出绩效评价自评报告部门(单位)名称:石湖街道办事处"
+                 "项目名称:环卫支出\n")
+    assert flat(a) == []
+    assert a.report.report.title == "石湖街道2022年度单位项目支出绩效评价自评报告"
+
+
+def test_a_body_introduced_with_its_short_name_is_the_unit() -> None:
+    _, unit, _, _ = meta("省级助残资金项目2019年度绩效自评报告\n根据有关规定，江北省残疾人联合会(以下简称“省残联”)"
+                         "成立自评专班。\n一、项目基本情况\n资金1200万元。\n")
+    assert unit == "江北省残疾人联合会"
+
+
+def test_two_bodies_opening_a_clause_are_the_unit() -> None:
+    _, unit, _, _ = meta("根据有关规定，南岭省交通运输厅、财政厅认真组织开展了2023年度车购税资金绩效自评。\n"
+                         "一、绩效目标分解下达情况\n下达资金。\n")
+    assert unit == "南岭省交通运输厅、财政厅"
