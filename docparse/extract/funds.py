@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docparse.extract.vocab import rules, simplified, words
-from docparse.lexicon import ends_sentence, marks, sentence_ends
+from docparse.lexicon import ends_sentence, expand, marks, sentence_ends
 from docparse.model.analysis import stage
 from docparse.model.report import Fact, FundItem, FundListing, Mention
 from docparse.tables.vocabulary import rows as table_rows
@@ -48,7 +48,7 @@ def _sentences(block: Block, mentions: list[Mention]) -> list[_Run]:
     return out
 
 
-_LIST_MARK = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[)）]|[一二三四五六七八九十]+、|[①-⑳])\s*")
+_LIST_MARK = re.compile(expand(r"^\s*(?:\d+[.、．]|[（(]\d+[)）]|[${counting}]+、|[①-⑳])\s*"))
 
 
 def _bracketed_at(text: str, start: int, pos: int) -> bool:
