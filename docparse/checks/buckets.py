@@ -11,6 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
+from docparse.checks.counts import count_rules
 from docparse.checks.figures import Figure, display_precision, from_mention
 from docparse.checks.grade import grade_rules
 from docparse.checks.registry import block_text
@@ -25,7 +26,7 @@ CHECK = "sum.fund_items"
 @cache
 def bucket_rules() -> dict[str, Any]:
     data = load_yaml("checks/buckets.yaml")
-    require_keys("checks/buckets.yaml", data, ["grade_marks", "openers", "min_buckets", "what"])
+    require_keys("checks/buckets.yaml", data, ["grade_marks", "min_buckets", "what"])
     return data
 
 
@@ -57,7 +58,7 @@ def _block_buckets(text: str, money: list[Mention]) -> tuple[Mention, list[Menti
         return None
     total = graded[first - 1][0]
     between = text[(total.provenance.end or 0):(graded[first][0].provenance.start or 0)]
-    if not any(w in between for w in bucket_rules()["openers"]):
+    if not any(w in between for w in count_rules()["item_cues"]):  # the one list of words opening parts
         return None
     buckets: list[Mention] = []
     seen: set[str] = set()
