@@ -203,7 +203,7 @@ def _breakdown_blocks(analysis: Analysis) -> set[int]:
     """Paragraphs after one that ends by opening a breakdown ("…支付率60%。其中："), up to the next heading:
     they state the parts (sub-funds, sub-projects), not the report's own figures."""
     out: set[int] = set()
-    opener = re.compile(str(rules("facts")["breakdown_opener"]))
+    cues = words("facts", "component_cues")
     headings = analysis.layout.heading_blocks
     inside = False
     for block in analysis.document.blocks:
@@ -212,7 +212,7 @@ def _breakdown_blocks(analysis: Analysis) -> set[int]:
             continue
         if inside:
             out.add(block.index)
-        if opener.search(simplified(block.text).rstrip()):
+        if simplified(block.text).rstrip(" ：:\t").endswith(cues):
             inside = True
     return out
 
