@@ -41,6 +41,7 @@ def assign_levels(heads: list[Candidate]) -> tuple[list[int], list[dict[str, Any
     stack: list[tuple[Candidate, int]] = []
     last_child: dict[tuple[int, str], int] = {}
     levels: list[int] = []
+    depth: dict[str, int] = {}  # the level of each family's last heading
     warnings: list[dict[str, Any]] = []
     for h in heads:
         open_families = [c.family for c, _ in stack]
@@ -48,6 +49,10 @@ def assign_levels(heads: list[Candidate]) -> tuple[list[int], list[dict[str, Any
             while stack[-1][0].family != h.family:
                 stack.pop()
             stack.pop()
+        elif h.number not in (None, 1) and h.family in depth:
+            # a family met before keeps its depth ("二、" after an unnumbered "附件：…" at the top)
+            while stack and stack[-1][1] >= depth[h.family]:
+                stack.pop()
         elif h.number not in (None, 1):
             while stack and rank[stack[-1][0].family] > h.rank:
                 stack.pop()
@@ -75,6 +80,7 @@ def assign_levels(heads: list[Candidate]) -> tuple[list[int], list[dict[str, Any
             last_child[(parent, h.family)] = h.number
         stack.append((h, level))
         levels.append(level)
+        depth[h.family] = level
     return levels, warnings
 
 

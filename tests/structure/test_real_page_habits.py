@@ -227,3 +227,10 @@ def test_two_bodies_opening_a_clause_are_the_unit() -> None:
     _, unit, _, _ = meta("根据有关规定，南岭省交通运输厅、财政厅认真组织开展了2023年度车购税资金绩效自评。\n"
                          "一、绩效目标分解下达情况\n下达资金。\n")
     assert unit == "南岭省交通运输厅、财政厅"
+
+
+def test_a_numbered_family_keeps_its_depth_after_an_unnumbered_annex() -> None:
+    a = run_text("某局2022年部门整体支出绩效自评报告\n一、自评结论\n（一）自评得分\n得分95分。\n附件：部门整体自评表\n"
+                 "二、佐证材料\n（一）基本情况\n全年支出800万元。\n")
+    assert flat(a) == [("一、自评结论", 1), ("（一）自评得分", 2), ("附件：部门整体自评表", 1),
+                       ("二、佐证材料", 1), ("（一）基本情况", 2)]
