@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 
 from docparse.errors import RuleFileError
 from docparse.numbers.found import Found
@@ -91,3 +92,21 @@ def read_comparator_lookalike(norm: str, f: Found) -> None:
     if sign is None or f.start < 2 or norm[f.start - 2] not in rules.lookalike_after:
         return
     f.qualifier, f.comparator = ("at_least" if sign == "≥" else "at_most"), sign
+
+
+def read_repeated_cells(norm: str, found: list[Found]) -> None:
+    """Target and actual run together with the weight in front ("…减少82%2%8": 分值 8, 2%, 2%, 得分 8):
+    a percent followed at once (or after a comparator) by one whose digits end its own, in a row whose
+    next cell follows without a separator, keeps only those digits."""
+    gap = set(ocr_rules().comparator_lookalikes) | set("=≥≤")
+    for first, second in pairwise(found):
+        if first.kind != "percent" or second.kind != "percent" or first.unit != second.unit:
+            continue
+        between = norm[first.end:second.start]
+        a = norm[first.start:first.end - len(first.unit or "")]
+        b = norm[second.start:second.end - len(second.unit or "")]
+        if (len(between) > 1 or not set(between) <= gap or not norm[second.end:second.end + 1].isdigit()
+                or not re.fullmatch(r"\d+", a) or not re.fullmatch(r"\d+(?:\.\d+)?", b)
+                or len(a) <= len(b) or not a.endswith(b) or not first.start or not norm[first.start - 1].isalpha()):
+            continue
+        first.start, first.value, first.fused = first.end - len(first.unit or "") - len(b), Decimal(b), True

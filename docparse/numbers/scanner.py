@@ -15,7 +15,13 @@ from functools import cache
 from docparse.numbers.data import nonmentions, numerals, qualifiers, units
 from docparse.numbers.found import Found
 from docparse.numbers.normalise import normalise_chars, parse_approx_pair, parse_number, parse_yuan
-from docparse.numbers.ocr import lookalike_percent_ok, ocr_rules, read_comparator_lookalike, read_glued_rate
+from docparse.numbers.ocr import (
+    lookalike_percent_ok,
+    ocr_rules,
+    read_comparator_lookalike,
+    read_glued_rate,
+    read_repeated_cells,
+)
 
 _SPACE = "[ \u00a0\u3000]"
 _SPACES = " \u00a0\u3000"
@@ -163,6 +169,7 @@ def scan(text: str) -> list[Found]:
         read_glued_rate(norm, f)
         read_comparator_lookalike(norm, f)
         out.append(f)
+    read_repeated_cells(norm, out)
     return out
 
 

@@ -44,3 +44,12 @@ def test_rates_above_100_stay_as_written_elsewhere(text: str, want: list) -> Non
 def test_dollar_read_for_percent_only_inside_a_run_together_row() -> None:
     assert _percents("检测合格率97$97%") == [("97$", Decimal(97), None), ("97%", Decimal(97), None)]
     assert _percents("价格5$。") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("药物使用量较上年下降63%3%6持续", [("3%", Decimal(3), None), ("3%", Decimal(3), None)]),
+    ("投诉率下降了12%，2%为重复投诉", [("12%", Decimal(12), None), ("2%", Decimal(2), None)]),  # prose
+    ("收入增长32%2%", [("32%", Decimal(32), None), ("2%", Decimal(2), None)]),  # no next cell glued
+])
+def test_target_and_actual_run_together_behind_the_weight(text: str, want: list) -> None:
+    assert _percents(text) == want

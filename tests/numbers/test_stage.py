@@ -102,9 +102,9 @@ def test_shared_real_corpus_quality_bar(shared_dir: Path) -> None:
 
 def test_shared_new_reports_quality_floor(shared_dir: Path) -> None:
     """The 36 reports added later (blind: money 0.983, percent 0.857) hold the figures reached after
-    generalising the rules (0.995 / 0.965; the misses left are table cells and one pair of run-together
-    OCR cells)."""
+    generalising the rules (0.995 / 0.988; what is left are table cells: two money cells missed, one
+    formula's 100% in a header)."""
     totals = _real_totals(shared_dir, "new")
     assert totals["money"][1] > 100 and totals["percent"][1] > 20
     assert f1(*totals["money"])[2] >= 0.995
-    assert f1(*totals["percent"])[2] >= 0.964
+    assert f1(*totals["percent"])[2] >= 0.988
