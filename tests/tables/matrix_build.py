@@ -23,7 +23,9 @@ WAN = Decimal(10000)
 PLACEHOLDER = "—"
 RENDERINGS = ("docx", "pdf", "pipe", "cells")
 UNIT_MODES = ("caption", "header", "values")  # 单位：万元 above / 预算数（万元） per column / 100万元 per value
-BLOCK_LABEL = "项目资金（万元）"  # unit mode "label": the national form's label cell declares the block's unit
+# modes "label" and "merged": the national form's 项目资金（万元） cell declares the block's unit, as the
+# row-label column's header or as a first column merged down the whole block
+BLOCK_LABEL = "项目资金（万元）"
 MONEY_ROLES = ("budget", "adjusted_budget", "spent")
 ROW_FIELDS = ("budget", "adjusted_budget", "spent", "weight", "rate", "score")
 NEVER_MONEY = ("serial", "year", "count")
@@ -150,7 +152,7 @@ class Case:
 
     form: Form
     figures: Figures
-    unit: str  # caption, header, values, label
+    unit: str  # caption, header, values, label, merged
     detail: bool = False
     office: int = 0
 
@@ -163,11 +165,19 @@ class Case:
 
     def header(self) -> list[str]:
         cells = ["序号"] if self.form.serial_first else []
-        cells.append(BLOCK_LABEL if self.unit == "label" else self.form.label_header)
+        cells.append(BLOCK_LABEL if self.unit == "label" else "" if self.unit == "merged" else self.form.label_header)
         for col in self.form.columns:
             money = col.role in MONEY_ROLES
             cells.append(col.label + ("（万元）" if money and self.unit == "header" else ""))
         return cells
+
+    def grid(self) -> list[list[str | None]]:
+        """The money block as a grid; in the "merged" habit a first column 项目资金（万元） spans every row
+        (``None`` marks the slots the merge covers) and the row-label column has an empty header."""
+        rows: list[list[str | None]] = [[*self.header()], *([*row] for row in self.body())]
+        if self.unit == "merged":
+            rows = [[BLOCK_LABEL if r == 0 else None, *row] for r, row in enumerate(rows)]
+        return rows
 
     def _figure(self, col: Column, r: int) -> str:
         _label, initial, final, spent = self.figures.rows[r]
@@ -229,10 +239,10 @@ class Case:
 
     # --- the report around it ---------------------------------------------------------------
 
-    def blocks(self) -> list[tuple[str, str | list[list[str]]]]:
+    def blocks(self) -> list[tuple[str, str | list[list[str | None]]]]:
         """The report as (kind, content): title, heading, body, caption, unit (a right-aligned line), table."""
         office, project = OFFICES[self.office % len(OFFICES)]
-        out: list[tuple[str, str | list[list[str]]]] = [
+        out: list[tuple[str, str | list[list[str | None]]]] = [
             ("title", f"{office}2023年度{project}项目支出绩效自评报告"),
             ("heading", "一、项目基本情况"),
             ("body", f"本项目由{office}组织实施，计划财务股负责资金的拨付与核算，项目所在乡镇负责现场管理。"),
@@ -241,11 +251,11 @@ class Case:
         ]
         if self.detail:
             out += [("body", "项目建设内容及资金安排明细如下："),
-                    ("table", [list(DETAIL_HEADER), *map(list, DETAIL_ROWS)])]
+                    ("table", [[*DETAIL_HEADER], *([*row] for row in DETAIL_ROWS)])]
         out += [("heading", "三、项目绩效自评表"), ("caption", "项目支出绩效自评表")]
         if self.unit == "caption":
             out.append(("unit", "单位：万元"))
-        out += [("table", [self.header(), *self.body()]),
+        out += [("table", self.grid()),
                 ("heading", "四、存在的问题"),
                 ("body", "个别标段竣工资料整理滞后，报账凭证归集不够及时，影响了资金结算的节奏。"),
                 ("heading", "五、下一步改进措施"),
@@ -263,6 +273,8 @@ def cases() -> list[Case]:
     by_id = {form.id: form for form in FORMS}
     out += [Case(by_id[name], FIGURES[i % len(FIGURES)], "label", office=i)
             for i, name in enumerate(("national", "transfer-scored", "serial", "count"))]
+    out += [Case(by_id[name], FIGURES[(i + 1) % len(FIGURES)], "merged", office=i)
+            for i, name in enumerate(("national", "provincial", "transfer-initial", "approved-beside-initial"))]
     out += [Case(by_id["national"], FIGURES[0], "caption", detail=True, office=1),
             Case(by_id["provincial"], FIGURES[1], "header", detail=True, office=2),
             Case(by_id["transfer"], FIGURES[2], "values", detail=True, office=3)]
@@ -274,24 +286,25 @@ def cases() -> list[Case]:
 # --- renderings -------------------------------------------------------------------------------------
 
 def pipe_text(case: Case) -> str:
-    """Each table row as "a | b | c |", one row a line."""
+    """Each table row as "a | b | c |", one row a line (a merged cell once, where it starts)."""
     lines = []
     for kind, content in case.blocks():
         if kind == "table":
             assert isinstance(content, list)
-            lines += [" | ".join(row) + " |" for row in content]
+            lines += [" | ".join(c for c in row if c is not None) + " |" for row in content]
         else:
             lines.append(str(content))
     return "\n".join(lines) + "\n"
 
 
 def cell_lines_text(case: Case) -> str:
-    """Each table cell on a line of its own, blank lines between the cells (a table copied out of a PDF)."""
+    """Each table cell on a line of its own, blank lines between the cells (a table copied out of a PDF;
+    empty cells and the slots a merge covers leave no line)."""
     lines: list[str] = []
     for kind, content in case.blocks():
         if kind == "table":
             assert isinstance(content, list)
-            lines += ["\n\n".join(cell for row in content for cell in row), ""]
+            lines += ["\n\n".join(cell for row in content for cell in row if cell), ""]
         else:
             lines.append(str(content))
     return "\n".join(lines) + "\n"
@@ -315,16 +328,16 @@ def _overflows(text: str, width: float, font: str) -> bool:
     return False
 
 
-def _widths(content: list[list[str]]) -> list[float]:
+def _widths(content: list[list[str | None]]) -> list[float]:
     """Relative column widths: the label column wide, the others equal, each widened until no cell's text
     runs over its rule in the PDF."""
-    label = 1 if content[0][0] == "序号" else 0
+    label = 1 if content[0][0] == "序号" or content[1][0] is None else 0
     widths = [0.7 if c < label else 2.4 if c == label else 1.2 for c in range(len(content[0]))]
     font = _font(PDF_OPTIONS)
     avail = PAGE_W - LEFT - RIGHT
     for _ in range(100):
         points = [w * avail / sum(widths) for w in widths]
-        tight = [c for c, w in enumerate(points) if any(_overflows(row[c], w, font) for row in content)]
+        tight = [c for c, w in enumerate(points) if any(_overflows(row[c] or "", w, font) for row in content)]
         if not tight:
             return widths
         for c in tight:
@@ -332,14 +345,29 @@ def _widths(content: list[list[str]]) -> list[float]:
     raise ValueError(f"no column widths fit {content[0]}")
 
 
+def _merged(content: list[list[str | None]]) -> list[list[Cell | None]]:
+    """Generator cells; a cell spans down over the ``None`` slots below it."""
+    rows: list[list[Cell | None]] = []
+    for r, row in enumerate(content):
+        cells: list[Cell | None] = []
+        for c, text in enumerate(row):
+            if text is None:
+                cells.append(None)
+                continue
+            span = 1
+            while r + span < len(content) and content[r + span][c] is None:
+                span += 1
+            cells.append(Cell([text], rowspan=span, bold=r == 0))
+        rows.append(cells)
+    return rows
+
+
 def _generator_document(case: Case) -> Document:
     doc = Document(meta={"levels": LEVELS["standard"], "item_level": ITEM_LEVELS["standard"]})
     for kind, content in case.blocks():
         if kind == "table":
             assert isinstance(content, list)
-            rows: list[list[Cell | None]] = [[Cell([text], bold=r == 0) for text in row]
-                                             for r, row in enumerate(content)]
-            doc.blocks.append(Table(rows, header_rows=1, widths=_widths(content)))
+            doc.blocks.append(Table(_merged(content), header_rows=1, widths=_widths(content)))
         elif kind == "title":
             doc.blocks.append(Para([content], role="title", align="center"))
         elif kind == "heading":

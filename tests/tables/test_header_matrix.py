@@ -60,7 +60,7 @@ def _show(rows: tuple[tuple[object, ...], ...]) -> str:
 def test_money_rows_are_the_table_rows(case: Case, rendering: str, parsed: Parsed) -> None:
     """funds.money_rows: name, budget, adjusted_budget, spent (yuan), weight, rate, score — exactly."""
     got, want = _rows(parsed(case, rendering)), case.expected().money_rows
-    assert got == want, (f"header {case.header()}\nread:\n{_show(got)}\nexpected "
+    assert got == want, (f"header {case.grid()[0]}\nread:\n{_show(got)}\nexpected "
                          f"({' | '.join(('name', *ROW_FIELDS))}):\n{_show(want)}")
 
 
@@ -70,7 +70,7 @@ def test_facts_are_the_total_row(case: Case, rendering: str, parsed: Parsed) -> 
     report = parsed(case, rendering)
     want = case.expected().facts
     got = {name: (None if report.facts.get(name) is None else report.facts[name].value) for name in want}
-    assert got == want, f"header {case.header()}"
+    assert got == want, f"header {case.grid()[0]}"
 
 
 @pytest.mark.parametrize(("case", "rendering"), ALL)
@@ -80,7 +80,7 @@ def test_every_printed_amount_is_one_money_mention(case: Case, rendering: str, p
     want = list(case.expected().money_values)
     missing = sorted((Counter(want) - Counter(got)).elements())
     extra = sorted((Counter(got) - Counter(want)).elements())
-    tables = f"{list(DETAIL_HEADER)} and {case.header()}" if case.detail else str(case.header())
+    tables = f"{list(DETAIL_HEADER)} and {case.grid()[0]}" if case.detail else str(case.grid()[0])
     assert got == want, f"headers {tables}; missing {missing}; extra {extra}"
 
 
@@ -97,7 +97,7 @@ def test_serial_year_and_count_columns_are_never_money(case: Case, rendering: st
 @pytest.mark.parametrize(("case", "rendering"), CONSISTENT)
 def test_no_check_fails_on_a_consistent_table(case: Case, rendering: str, parsed: Parsed) -> None:
     failed = [(c.id, c.message) for c in parsed(case, rendering).checks if c.status == "fail"]
-    assert not failed, f"header {case.header()}: {failed}"
+    assert not failed, f"header {case.grid()[0]}: {failed}"
 
 
 @pytest.mark.parametrize(("case", "rendering"), INCONSISTENT)
