@@ -234,3 +234,9 @@ def test_a_numbered_family_keeps_its_depth_after_an_unnumbered_annex() -> None:
                  "二、佐证材料\n（一）基本情况\n全年支出800万元。\n")
     assert flat(a) == [("一、自评结论", 1), ("（一）自评得分", 2), ("附件：部门整体自评表", 1),
                        ("二、佐证材料", 1), ("（一）基本情况", 2)]
+
+
+def test_self_evaluation_section_over_scores_is_the_conclusion() -> None:
+    a = run_text("某市交通运输局关于2023年度省级专项资金绩效自评报告\n一、基本情况\n资金3000万元。\n二、自评情况\n"
+                 "（一）自评分数\n得分90分。\n")
+    assert [s.canonical for s in a.report.sections] == ["basic_info", "conclusion"]
