@@ -24,7 +24,8 @@ from docparse.checks.figures import (
 )
 from docparse.checks.registry import block_text, note, register
 from docparse.checks.results import compare, make
-from docparse.model import Mention, MoneyRow, Report
+from docparse.extract.facts import other_subjects
+from docparse.model import Fact, Mention, MoneyRow, Report
 from docparse.model.report import CheckResult
 from docparse.rules import load_yaml, require_keys
 
@@ -80,6 +81,22 @@ def restated(role: str) -> list[Mention]:
     rule = fact_rules().get("restated") or {}
     return role_mentions(note("fact_candidates"), role, int(rule.get("max_gap", 3)),
                          tuple(rule.get("blockers", ())), block_text)
+
+
+def _subjects_apart(report: Report, names: list[str]) -> tuple[str, str] | None:
+    """Two of the facts ``names`` said of different subjects (their bases name different things)."""
+    facts: list[Fact | None] = [report.facts.get(n) for n in names]
+    subjects = [f.basis.subject for f in facts if f is not None and f.basis is not None and f.basis.subject]
+    for i, a in enumerate(subjects):
+        for b in subjects[i + 1:]:
+            if other_subjects(a, b):
+                return a, b
+    return None
+
+
+def _apart_reason(apart: tuple[str, str]) -> tuple[str, str]:
+    return (f"所述对象不同（{apart[0]} / {apart[1]}）", f"the figures are said of different subjects "
+            f"({apart[0]} / {apart[1]})")
 
 
 def _first_pass(results: list[CheckResult]) -> CheckResult | None:
@@ -142,7 +159,12 @@ def _fact_rate(report: Report, check_id: str, rate_name: str) -> list[CheckResul
             results.append(make(check_id, "unknown", [rate, numerator, *denominators], found=rate.value_str(),
                                 reason="预算为零", reason_en="the budget is zero"))
             continue
-        if chosen.status == "fail":
+        apart = _subjects_apart(report, [rate_name, rule["numerator"], *rule["denominators"]])
+        if chosen.status == "fail" and apart is not None:
+            zh, en = _apart_reason(apart)
+            chosen = make(check_id, "unknown", [rate, numerator, *denominators], found=rate.value_str(),
+                          shown_found=show(rate.value, "rate"), reason=zh, reason_en=en)
+        elif chosen.status == "fail":
             chosen.evidence = [f.evidence() for f in (rate, numerator, *denominators)]
         results.append(chosen)
     return results
@@ -224,6 +246,10 @@ def spent_arrived_budget(report: Report) -> list[CheckResult]:
                  default=o[0]) for o in options]
     chain = next((list(c) for c in product(*options) if _in_order(list(c))), None)
     status = "pass" if chain is not None else "fail"
+    apart = _subjects_apart(report, ["spent", "arrived", "budget", "adjusted_budget"])
+    if status == "fail" and apart is not None:
+        zh, en = _apart_reason(apart)
+        return [make(ORDER, "unknown", facts, what="支出、到位、预算", reason=zh, reason_en=en)]
     chain = chain or facts
     shown = " ≤ ".join(f"{LABELS[f.role][0]}{show(f.value, 'money')}" for f in chain)
     shown_en = " ≤ ".join(f"{LABELS[f.role][1]} {show(f.value, 'money')}" for f in chain)

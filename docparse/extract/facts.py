@@ -449,11 +449,15 @@ def _below_parts(analysis: Analysis, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _other_subject(a: Candidate, b: Candidate) -> bool:
-    """Both figures name a subject of their own, and not the same one."""
+def other_subjects(a: str | None, b: str | None) -> bool:
+    """Both subjects name something of their own, and not the same thing (for facts and checks)."""
     n = int(rules("facts")["subject_min_chars"])
-    da, db = _distinctive(a.subject), _distinctive(b.subject)
+    da, db = _distinctive(a), _distinctive(b)
     return len(da) >= n and len(db) >= n and da != db
+
+
+def _other_subject(a: Candidate, b: Candidate) -> bool:
+    return other_subjects(a.subject, b.subject)
 
 
 def _ambiguous(role_cands: list[Candidate], title: str) -> bool:

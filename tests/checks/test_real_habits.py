@@ -73,3 +73,12 @@ def test_sub_fund_and_level_figures_are_not_the_reports_facts() -> None:
     assert report.facts["budget"] is None and report.facts["arrived"] is None
     warning = next(w for w in report.warnings if w["code"] == "fact_level_shares")
     assert {c["value"] for c in warning["candidates"]} == {"12600000.00", "3100000.00"}
+
+
+def test_facts_of_different_subjects_are_not_checked_against_each_other() -> None:
+    text = ("一、资金情况\n甲镇污水处理站改造工程年初预算资金120万元。\n"
+            "乙村供水管网延伸工程实际支出150万元，执行率100%。\n")
+    report = docparse.parse_text(text)
+    assert _fails(report) == []
+    unknown = [c for c in report.checks if c.status == "unknown" and "对象不同" in c.message]
+    assert {c.id for c in unknown} == {"order.spent_le_arrived_le_budget", "rate.execution"}
