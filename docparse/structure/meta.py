@@ -51,6 +51,8 @@ def report_type(title: TitleCandidate | None, lines: list[Line], stop: int, n_he
         return "evaluation_report"
     dense = re.sub(r"\s+", "", all_text)
     table = all(h in dense for h in rules["table_headers"]) and bool(rules["table_text"].search(dense))
+    # a page holding only the tail of a form: its indicator rows, no title, no headings
+    table = table or (title is None and n_heads == 0 and all(h in dense for h in rules["table_levels"]))
     if title is not None:
         for entry in rules["by_title"]:
             if (entry["key"] == "project_self_evaluation" and table and n_heads <= 2

@@ -101,6 +101,7 @@ def metadata() -> dict[str, Any]:
 
     out = walk(data)
     out["types"]["table_headers"] = data["types"]["table_headers"]
+    out["types"]["table_levels"] = data["types"]["table_levels"]
     for entry in out["types"]["by_title"]:
         entry["key"] = entry["key"].pattern
     return out

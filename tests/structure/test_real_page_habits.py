@@ -240,3 +240,9 @@ def test_self_evaluation_section_over_scores_is_the_conclusion() -> None:
     a = run_text("某市交通运输局关于2023年度省级专项资金绩效自评报告\n一、基本情况\n资金3000万元。\n二、自评情况\n"
                  "（一）自评分数\n得分90分。\n")
     assert [s.canonical for s in a.report.sections] == ["basic_info", "conclusion"]
+
+
+def test_the_tail_of_a_form_alone_is_a_table_page() -> None:
+    kind, unit, year, title = meta("产出指标数量指标补助人数≥300人 20 时效指标按时拨付率=100% 20 "
+                                   "效益指标社会效益指标群众知晓率≥90% 30 合计100 评价结论按期完成。\n")
+    assert (kind, unit, year, title) == ("self_evaluation_table", None, None, None)
