@@ -161,12 +161,15 @@ _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 
 def expand(pattern: str) -> str:
     """A rule pattern with ``${name}`` replaced by the lexicon's characters of that name, escaped for a
-    character class: ``"[${counting}]+、"`` → ``"[一二三四五六七八九十]+、"``."""
+    character class (``"[${counting}]+、"`` → ``"[一二三四五六七八九十]+、"``), or by the alternation of the
+    money units, longest first (``"(?:${money_units})"`` → ``"(?:十万元|…|万元|元|圆)"``)."""
     classes = _classes()
 
     def sub(m: re.Match[str]) -> str:
+        if m.group(1) == "money_units":
+            return "|".join(re.escape(u) for u in sorted(money_units(), key=len, reverse=True))
         if m.group(1) not in classes:
-            raise _fail(f"no character class named {m.group(1)} (known: {', '.join(classes)})")
+            raise _fail(f"no character class named {m.group(1)} (known: {', '.join(classes)}, money_units)")
         return re.escape(classes[m.group(1)])
 
     return _PLACEHOLDER.sub(sub, pattern)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -62,3 +63,10 @@ def test_no_module_spells_the_sentence_ends_again() -> None:
              if p.name != "lexicon.py" and (name := str(p.relative_to(PACKAGE))) not in _MOVING
              and (c := _spelled_sentence_ends(p))}
     assert found == {}
+
+
+def test_patterns_spell_numerals_and_money_units_through_the_lexicon() -> None:
+    item = re.compile(lexicon.expand(r"^[${counting}]+、"))
+    assert item.match("十二、") and item.match("三、") and not item.match("12、")
+    unit = re.compile(lexicon.expand(r"单位[:：](?P<unit>${money_units})"))
+    assert [unit.match(t).group("unit") for t in ("单位：万元", "单位:元", "单位：亿元")] == ["万元", "元", "亿元"]
