@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+import pypdfium2
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from corpus.generate.builder import ITEM_LEVELS, LEVELS
@@ -22,6 +23,7 @@ from corpus.generate.pdf_writer import LEFT, NO_LINE_START, PAGE_W, RIGHT, WQY, 
 WAN = Decimal(10000)
 PLACEHOLDER = "—"
 RENDERINGS = ("docx", "pdf", "pipe", "cells")
+SPLIT = "pdf-split"  # the PDF with the money block broken across a page (cases with the unit in a caption)
 UNIT_MODES = ("caption", "header", "values")  # 单位：万元 above / 预算数（万元） per column / 100万元 per value
 # modes "label" and "merged": the national form's 项目资金（万元） cell declares the block's unit, as the
 # row-label column's header or as a first column merged down the whole block
@@ -239,13 +241,15 @@ class Case:
 
     # --- the report around it ---------------------------------------------------------------
 
-    def blocks(self) -> list[tuple[str, str | list[list[str | None]]]]:
-        """The report as (kind, content): title, heading, body, caption, unit (a right-aligned line), table."""
+    def blocks(self, filler: int = 0) -> list[tuple[str, str | list[list[str | None]]]]:
+        """The report as (kind, content): title, heading, body, caption, unit (a right-aligned line), table;
+        ``filler`` more one-line paragraphs of work done push the table down the page."""
         office, project = OFFICES[self.office % len(OFFICES)]
         out: list[tuple[str, str | list[list[str | None]]]] = [
             ("title", f"{office}2023年度{project}项目支出绩效自评报告"),
             ("heading", "一、项目基本情况"),
             ("body", f"本项目由{office}组织实施，计划财务股负责资金的拨付与核算，项目所在乡镇负责现场管理。"),
+            *(("body", _filler(i)) for i in range(filler)),
             ("heading", "二、项目资金使用情况"),
             ("body", "项目资金由财政拨款和其他资金组成，按工程进度分批拨付，收支金额详见下文的绩效自评表。"),
         ]
@@ -261,6 +265,15 @@ class Case:
                 ("heading", "五、下一步改进措施"),
                 ("body", "建立月度调度机制，督促施工单位按期报送资料，财务人员跟进核算，确保项目资金及时结算。")]
         return out
+
+
+TOWNS = ("东关镇", "西岭乡", "南塘镇", "北坪乡", "石桥镇", "柳湾乡", "青石镇", "梅岭乡", "白沙镇", "枫林乡")
+WORKS = ("完成了田间道路整修，质量经监理现场核实。", "完成了沟渠清淤，施工记录已归档备查。",
+         "完成了泵站设备更换，试运行情况良好。", "完成了档案整理，验收资料齐全。")
+
+
+def _filler(i: int) -> str:
+    return TOWNS[i % len(TOWNS)] + WORKS[i // len(TOWNS) % len(WORKS)]
 
 
 def cases() -> list[Case]:
@@ -284,6 +297,12 @@ def cases() -> list[Case]:
 
 
 # --- renderings -------------------------------------------------------------------------------------
+
+def renderings(case: Case) -> tuple[str, ...]:
+    """Word, PDF, pipe rows, one cell per line; and the PDF broken across a page where a caption gives the
+    unit (a caption left on the first page must still govern the rows continued on the next)."""
+    return (*RENDERINGS, SPLIT) if case.unit == "caption" and not case.detail else RENDERINGS
+
 
 def pipe_text(case: Case) -> str:
     """Each table row as "a | b | c |", one row a line (a merged cell once, where it starts)."""
@@ -362,9 +381,9 @@ def _merged(content: list[list[str | None]]) -> list[list[Cell | None]]:
     return rows
 
 
-def _generator_document(case: Case) -> Document:
+def _generator_document(case: Case, filler: int = 0) -> Document:
     doc = Document(meta={"levels": LEVELS["standard"], "item_level": ITEM_LEVELS["standard"]})
-    for kind, content in case.blocks():
+    for kind, content in case.blocks(filler):
         if kind == "table":
             assert isinstance(content, list)
             doc.blocks.append(Table(_merged(content), header_rows=1, widths=_widths(content)))
@@ -392,6 +411,35 @@ def write_pdf_file(case: Case, path: Path) -> Path:
     return path
 
 
+def _page_tokens(path: Path) -> list[set[str]]:
+    """The whitespace-separated words of each PDF page (a table row's cells come out as words)."""
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return [set(page.get_textpage().get_text_range().split()) for page in pdf]
+    finally:
+        pdf.close()
+
+
+def write_split_pdf(case: Case, path: Path) -> Path:
+    """The PDF with the money block broken across a page: as little prose pushed in before it as makes its
+    last row start the next page, the 年度资金总额 row staying on the first (the header is not repeated)."""
+    total, last = case.figures.rows[0][0], case.figures.rows[-1][0]
+
+    def moved(k: int) -> bool:
+        write_pdf(_generator_document(case, k), path, PDF_OPTIONS, 0, {"furniture": []})
+        return last not in _page_tokens(path)[0]
+
+    low, high = 0, 80
+    while low < high:  # the least filler that moves the last row off the first page
+        mid = (low + high) // 2
+        low, high = (low, mid) if moved(mid) else (mid + 1, high)
+    moved(low)
+    pages = _page_tokens(path)
+    if len(pages) < 2 or total not in pages[0] or last not in pages[1]:
+        raise ValueError(f"{case.id}: no filler breaks the table across a page")
+    return path
+
+
 @dataclass
 class Rendered:
     """A case rendered one way: a file to parse or a text to parse."""
@@ -408,6 +456,8 @@ def render(case: Case, rendering: str, folder: Path) -> Rendered:
         return Rendered(case, rendering, path=write_word(case, folder / f"{name}.docx"))
     if rendering == "pdf":
         return Rendered(case, rendering, path=write_pdf_file(case, folder / f"{name}.pdf"))
+    if rendering == "pdf-split":
+        return Rendered(case, rendering, path=write_split_pdf(case, folder / f"{name}.split.pdf"))
     if rendering == "pipe":
         return Rendered(case, rendering, text=pipe_text(case))
     if rendering == "cells":
