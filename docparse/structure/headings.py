@@ -89,14 +89,22 @@ def _lead_end(folded: str) -> tuple[int, str]:
 
 def _inline_title_end(folded: str, k: int, delim: str) -> tuple[int, str]:
     """In a run-together report a title may go straight on into its body ("（一）项目概况本校…"):
-    it ends with the last title word (情况, 概况, 问题 …) before the first punctuation."""
+    it ends with a title word (情况, 概况, 问题 …) before the first punctuation, the first one unless
+    another follows a few characters on ("存在的问题及原因分析", "绩效目标实现情况")."""
     rules = numbering()["inline_sequence"]
     window = re.split(f"[{re.escape(marks('sentence_ends', 'clause_marks', 'label_marks'))}]",
                       folded[: min(k, rules["max_title_chars"])])[0]
-    ends = [m.end() for m in rules["title_endings"].finditer(window)]
-    if not ends or ends[-1] >= k:
+    found = list(rules["title_endings"].finditer(window))
+    if not found:
         return k, delim
-    return ends[-1], "|"  # a cut without punctuation: the body starts right after the title
+    end = found[0].end()
+    for m in found[1:]:
+        if m.start() - end > rules["max_title_gap"]:
+            break
+        end = m.end()
+    if end >= k:
+        return k, delim
+    return end, "|"  # a cut without punctuation: the body starts right after the title
 
 
 def _decimal_point(text: str, i: int) -> bool:

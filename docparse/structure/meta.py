@@ -7,7 +7,7 @@ import re
 from docparse.model import Document, ReportMeta
 from docparse.structure.lines import Line
 from docparse.structure.rules import metadata
-from docparse.structure.text import fold
+from docparse.structure.text import fold, without_pinyin
 from docparse.structure.titles import TitleCandidate, choose_title, fiscal_year, title_candidates
 from docparse.structure.units import unit
 
@@ -54,11 +54,12 @@ def report_type(title: TitleCandidate | None, lines: list[Line], stop: int, n_he
     # a page holding only the tail of a form: its indicator rows, no title, no headings
     table = table or (title is None and n_heads == 0 and all(h in dense for h in rules["table_levels"]))
     if title is not None:
+        plain = without_pinyin(title.folded)[0]  # "部門(mén)整體(tǐ)…" on mirror sites
         for entry in rules["by_title"]:
             if (entry["key"] == "project_self_evaluation" and table and n_heads <= 2
-                    and not title.folded.endswith("报告")):
+                    and not plain.endswith("报告")):
                 return "self_evaluation_table"
-            if entry["pattern"].search(title.folded):
+            if entry["pattern"].search(plain):
                 return str(entry["key"])
     if table and n_heads <= 2:
         return "self_evaluation_table"

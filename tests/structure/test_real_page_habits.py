@@ -246,3 +246,21 @@ def test_the_tail_of_a_form_alone_is_a_table_page() -> None:
     kind, unit, year, title = meta("产出指标数量指标补助人数≥300人 20 时效指标按时拨付率=100% 20 "
                                    "效益指标社会效益指标群众知晓率≥90% 30 合计100 评价结论按期完成。\n")
     assert (kind, unit, year, title) == ("self_evaluation_table", None, None, None)
+
+
+def test_a_run_together_title_ends_at_its_first_title_word_when_the_body_follows() -> None:
+    a = run_text("某县档案馆2023年度部门整体支出绩效自评报告一、部门概况(一)主要职能负责全县档案的收集和管理工作"
+                 "(二)存在的问题及原因分析库房面积不足二、绩效目标实现情况全部完成\n")
+    assert flat(a) == [("一、部门概况", 1), ("(一)主要职能", 2), ("(二)存在的问题及原因分析", 2),
+                       ("二、绩效目标实现情况", 1)]
+
+
+def test_pinyin_in_the_title_does_not_hide_the_report_type() -> None:
+    kind, *_ = meta("部門(mén)整體(tǐ)支出績(jī)效自評(píng)報(bào)告\n一、部門(mén)基本情況\n本局…\n")
+    assert kind == "department_overall"
+
+
+def test_a_sentence_announcing_the_report_is_not_its_title() -> None:
+    _, _, _, title = meta("某县水利局关于河湖管护资金绩效自评情况的报告\n县财政局:\n"
+                          "现将我局2022年度河湖管护资金绩效自评情况报告如下:\n一、项目基本情况\n管护河道。\n")
+    assert title == "某县水利局关于河湖管护资金绩效自评情况的报告"
