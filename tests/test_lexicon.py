@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from docparse import lexicon
+from docparse.rules import rules_dir
 
 PACKAGE = Path(lexicon.__file__).parent
 
@@ -70,3 +71,15 @@ def test_patterns_spell_numerals_and_money_units_through_the_lexicon() -> None:
     assert item.match("十二、") and item.match("三、") and not item.match("12、")
     unit = re.compile(lexicon.expand(r"单位[:：](?P<unit>${money_units})"))
     assert [unit.match(t).group("unit") for t in ("单位：万元", "单位:元", "单位：亿元")] == ["万元", "元", "亿元"]
+
+
+def test_no_module_or_rule_file_spells_the_numerals_again() -> None:
+    run = lexicon.digits()[1:]  # 一二三四五六七八九
+    in_code = [f"{p.relative_to(PACKAGE)}:{node.lineno}" for p in PACKAGE.rglob("*.py") if p.name != "lexicon.py"
+               for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+               if isinstance(node, ast.Constant) and isinstance(node.value, str)
+               and len(set(node.value) & set(run)) >= 5]
+    folder = rules_dir()
+    in_rules = [str(p.relative_to(folder)) for p in folder.rglob("*.yaml")
+                if p.name != "lexicon.yaml" and run in p.read_text(encoding="utf-8")]
+    assert (in_code, in_rules) == ([], [])
