@@ -80,7 +80,7 @@ def _split_tables(chars: list[Char], tables: list[PdfTable]) -> list[Char]:
         for table in tables:
             x0, top, x1, bottom = table.bbox
             if x0 <= cx <= x1 and top <= cy <= bottom:
-                cell = table.cell_at(cx, cy)
+                cell = table.cell_of(ch)
                 if cell is not None:
                     cell.chars.append(ch)
                 break

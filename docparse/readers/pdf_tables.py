@@ -11,6 +11,7 @@ from docparse.readers.common import split_rows
 from docparse.readers.pdf_chars import Char
 
 TOLERANCE = 3.0
+OVERFLOW_SLACK = 1.0  # points a character may start left of its cell's rule
 MAX_CROSSINGS = 400_000  # h × v rule pairs to test; beyond this a page is a drawing, not a form
 MAX_POINTS = 3000
 
@@ -51,6 +52,11 @@ class PdfTable:
         r = bisect_right(self.ys, y) - 1
         c = bisect_right(self.xs, x) - 1
         return self.slots.get((r, c))
+
+    def cell_of(self, ch: Char) -> PdfCell | None:
+        """The cell a character was written in: where it starts, so that text overflowing a narrow cell
+        ("全年预算数（A）（万元）" running past the rule) stays in its cell (a point of slack for kerning)."""
+        return self.cell_at(min(ch.x0 + OVERFLOW_SLACK, ch.cx), ch.cy)
 
 
 def _cluster(values: list[float], tolerance: float = 1.0) -> list[float]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from docparse.chars import to_simplified
+from docparse.lexicon import marks
 from docparse.model.document import Block, Provenance
 from docparse.numbers.data import nonmentions, qualifiers, units
 from docparse.numbers.found import Found
@@ -20,7 +21,7 @@ from docparse.tables.vocabulary import clean, columns
 _WS = re.compile(r"[ \t\u3000\u00a0]+")
 _RUN = re.compile(r"(?<![0-9A-Za-z.])(?:-(?=[0-9]))?\.?[0-9][0-9.,]*[%‰]?")
 _PUNCT = " \t\u3000\u00a0：:，,。;；、！？!?·"
-_SENTENCE = re.compile(r"[。；;，,！？]")
+_SENTENCE = re.compile(f"[{re.escape(marks('sentence_ends', 'clause_marks'))}]")
 _BLANK = " \t\u3000\u00a0"
 
 

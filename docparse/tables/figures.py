@@ -54,6 +54,8 @@ class RowState:
     lead_stub: bool = False
     # the cell read opens a line of several cells: a year there (2022年 | 100 | 96) labels its row
     opens_row: bool = False
+    # the cell read follows others on its line (a header line goes on past a text column)
+    mid_line: bool = False
     # bare numbers read by position in the current row: column index, surface, where it went, figure
     placed: list[Placed] = field(default_factory=list)
 
@@ -62,11 +64,10 @@ class RowState:
         return self.last == "value" and bool(self.cols) and self.ptr < len(self.cols or [])
 
     def new_row(self, after_index: bool = False) -> None:
-        """Start a row; a row label stands after the index column (序号) or in the year column (2022年), a
-        row line before them."""
+        """Start a row; a row label stands after the index column (序号), a row line before it."""
         self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
         self.row_known, self.pending, self.placed = [], None, []
-        while after_index and self.cols and self.ptr < len(self.cols) and self.cols[self.ptr] in ("index", "year"):
+        while after_index and self.cols and self.ptr < len(self.cols) and self.cols[self.ptr] == "index":
             self.ptr += 1
 
 

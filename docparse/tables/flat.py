@@ -46,6 +46,7 @@ def read_line(norm: str, found: list[Found], state: RowState, added: list[Found]
                 continue
         in_row = state.mid_row()
         state.opens_row = k == 0 and len(spans) > 1
+        state.mid_line = k > 0
         _cell(cell, state, added, dropped, piped)
         if cell.prose and not piped and not in_row:
             # running text ends a table; a long cell inside a row (原因 …) does not
@@ -141,6 +142,8 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
         run = LabelRun(0, ("amount",), len(text))  # under a declared unit a year column holds money
     if run is None and count_unit(text) is not None and noted_label(columns().count_note.sub("", text)):
         run = LabelRun(0, ("count",), len(text))  # 人数（人）: a count column, never money
+    if run is None and state.last == "header" and state.mid_line and noted_label(text):
+        run = LabelRun(0, ("name",), len(text))  # 序号 | 建设内容 | 年度 …: a text column the vocabulary lacks
     if run is not None:
         cell.has_header = True
         starts_run = state.last != "header"
@@ -151,6 +154,8 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
         if decl is not None and kinds in (("actual",), ("target",)):
             kinds = ("money",)  # 完成值（万元）: the values below are money in the declared unit
         state.run.extend(kinds)
+        if starts_run and kinds[0] == "year":
+            kinds = ("label", *kinds[1:])  # 年度 | 预算数 | …: the years (2022年) label the rows
         state.cols = (state.cols or []) + [k for k in kinds if k != "label"]
         state.last = "header"
         if run.suffix_start < len(text) and text[run.suffix_start:].strip(" ：:，,"):

@@ -23,6 +23,7 @@ from docparse.tables.selfeval import (
     MONEY_HEADER,
     MONEY_VALUE_ROLES,
     SCORE_NOTE,
+    VALUE_COLUMNS,
     SelfEvalTable,
     keeps,
     make_indicator,
@@ -122,7 +123,7 @@ def read_stream(cells: list[CellRef], out: SelfEvalTable) -> None:
 
 def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | None,
                   out: SelfEvalTable) -> int:
-    value_roles = [r for r in roles if r in MONEY_VALUE_ROLES]
+    value_roles = [r for r in roles if r in MONEY_VALUE_ROLES or r in VALUE_COLUMNS]
     seen_row = False
     block: list[MoneyRow] = []
     while i < len(cells):
@@ -143,6 +144,8 @@ def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | No
         pos = simplified(raw).find(name)
         rest = raw[pos + len(name):] if pos != -1 else ""
         rest_clean = rest.lstrip(" :：").strip()
+        if re.fullmatch(r"[\u4e00-\u9fff]{1,4}", rest_clean):
+            name, rest_clean = name + rest_clean, ""  # 年度财政资金总额: the label goes on, no value yet
         lead = re.match(r"[\d.,%]+(?:万元|元|%)?", normalise(rest_clean))
         if lead and lead.end() < len(rest_clean) and re.match(r"[\u4e00-\u9fff]", rest_clean[lead.end():]):
             rest_clean = rest_clean[: lead.end()]  # the values, then the next glued cell's words

@@ -20,6 +20,8 @@ from docparse.tables.view import TableView
 from docparse.tables.vocabulary import declared_unit, is_end, is_placeholder, money_label, rows
 
 MONEY_VALUE_ROLES = ("budget", "adjusted_budget", "spent", "weight", "rate", "score")
+# other columns of a money block that hold a value cell in every row (read past in flattened rows)
+VALUE_COLUMNS = ("amount", "year", "count")
 MONEY_HEADER = {"budget", "adjusted_budget", "spent", "rate"}
 INDICATOR_HEADER = {"level1", "level2", "name", "target", "actual"}
 SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")

@@ -125,8 +125,10 @@ def noted_label(text: str) -> bool:
 
 def count_unit(text: str) -> str | None:
     """The measure a header notes (人数（人） → 人): its column counts, it never holds money."""
+    from docparse.numbers.data import units
+
     m = columns().count_note.search(text)
-    return m.group("unit") if m else None
+    return m.group("unit") if m and m.group("unit") in units().measures else None
 
 
 @dataclass(frozen=True, slots=True)
