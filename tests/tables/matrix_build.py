@@ -81,7 +81,8 @@ FORMS: tuple[Form, ...] = (
     # without an adjusted column
     _form("no-adjusted", "年初预算数:budget 执行数:spent 执行率:rate"),
     _form("final-accounts", "年初预算数:budget 决算数:spent 分值:weight 执行率:rate 得分:score"),
-    # two budget-like columns side by side
+    # two budget-like columns side by side: 批复预算数 next to 年初预算数 is the approved full-year budget
+    # (the rate is 执行数 ÷ 批复预算数), so it is the adjusted budget whatever stands beside it
     _form("approved-beside-initial", "年初预算数:budget 批复预算数:adjusted_budget 全年执行数:spent 分值:weight "
           "执行率:rate 得分:score"),
     # 序号 / 年度 / count columns beside the money
@@ -145,6 +146,7 @@ class Expected:
     money_rows: tuple[tuple[str | Decimal | None, ...], ...]  # name, then ROW_FIELDS
     facts: dict[str, Decimal | None]
     money_values: tuple[Decimal, ...]  # every money amount the report prints, sorted
+    percent_values: tuple[Decimal, ...]  # every percent it prints (the 执行率 cells), sorted
     never_money: tuple[Decimal, ...]  # numbers of 序号 / 年度 / count columns
 
 
@@ -228,6 +230,7 @@ class Case:
             rows.append((label.removeprefix("其中："), *(got[f] for f in ROW_FIELDS)))
         total = rows[0]
         facts = {"budget": total[1], "adjusted_budget": total[2], "spent": total[3], "execution_rate": total[5]}
+        percents = sorted(row[5] for row in rows if row[5] is not None)
         never: list[Decimal] = []
         if self.form.serial_first:
             never += [Decimal(r + 1) for r in range(len(self.figures.rows))]
@@ -237,7 +240,7 @@ class Case:
         if self.detail:
             values += [Decimal(row[DETAIL_MONEY_COL]) * WAN for row in DETAIL_ROWS]
             never += [Decimal(row[c]) for row in DETAIL_ROWS for c in DETAIL_NEVER_MONEY_COLS]
-        return Expected(tuple(rows), facts, tuple(sorted(values)), tuple(sorted(set(never))))
+        return Expected(tuple(rows), facts, tuple(sorted(values)), tuple(percents), tuple(sorted(set(never))))
 
     # --- the report around it ---------------------------------------------------------------
 

@@ -6,9 +6,10 @@ a Word table, a PDF table, pipe rows and one cell per line (and, with the unit i
 money block breaks across a page without repeating its header).
 
 Each test id names the variant (form / figures / unit habit) and the rendering. Every case must give the
-money rows and facts the table states, every printed amount as a money mention and nothing else; no
-check fails on a consistent table; a rate that contradicts its amounts fails; 序号, 年度 and count
-columns are never money, and a unit in one column's header governs that column only.
+money rows and facts the table states, every printed amount as a money mention and every printed rate as a
+percent mention, nothing else; no check fails on a consistent table; a rate that contradicts its amounts
+fails; 序号, 年度 and count columns are never money, and a unit in one column's header governs that column
+only.
 """
 
 from __future__ import annotations
@@ -84,6 +85,13 @@ def test_every_printed_amount_is_one_money_mention(case: Case, rendering: str, p
     extra = sorted((Counter(got) - Counter(want)).elements())
     tables = f"{list(DETAIL_HEADER)} and {case.grid()[0]}" if case.detail else str(case.grid()[0])
     assert got == want, f"headers {tables}; missing {missing}; extra {extra}"
+
+
+@pytest.mark.parametrize(("case", "rendering"), ALL)
+def test_every_printed_rate_is_one_percent_mention(case: Case, rendering: str, parsed: Parsed) -> None:
+    """The 执行率 cell is the one percent mention; 分值, 得分, 序号 and counts give none."""
+    got = sorted(m.low for m in parsed(case, rendering).mentions if m.kind == "percent")
+    assert got == list(case.expected().percent_values), f"header {case.grid()[0]}"
 
 
 @pytest.mark.parametrize(("case", "rendering"), WITH_NON_MONEY_COLUMNS)
