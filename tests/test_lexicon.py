@@ -55,14 +55,9 @@ def test_the_spotter_sees_a_local_copy(tmp_path: Path) -> None:
     assert _spelled_sentence_ends(tmp_path / "m.py") == ["。；;！？"]
 
 
-# The mention cells are moving into the one table layer (docparse/tables); it reads the lexicon there.
-_MOVING = {"numbers/cells.py", "tables/cells.py"}
-
-
 def test_no_module_spells_the_sentence_ends_again() -> None:
     found = {name: c for p in PACKAGE.rglob("*.py")
-             if p.name != "lexicon.py" and (name := str(p.relative_to(PACKAGE))) not in _MOVING
-             and (c := _spelled_sentence_ends(p))}
+             if p.name != "lexicon.py" and (c := _spelled_sentence_ends(p)) and (name := str(p.relative_to(PACKAGE)))}
     assert found == {}
 
 
