@@ -43,6 +43,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [money("3.6億元", "360000000.00"), money("2.1億元", "210000000.00")]),
     ("績效目標完成率達到百分之九十八。", [pct("百分之九十八", "98")]),
     ("支付工程款(gōng chéng kuǎn)捌拾萬圓整。", [money("捌拾萬圓整", "800000.00")]),
+    # (added after the first batch, measured blind 1 of 3: the gloss between 萬 and 元 broke the amount)
+    ("下達補助資金520萬(wàn)元，已支出388.16萬(wàn)元。",
+     [money("520萬(wàn)元", "5200000.00"), money("388.16萬(wàn)元", "3881600.00")]),
+    ("項目資金支付率(lǜ)達到96.5%(bǎi fēn)。", [pct("96.5%", "96.5")]),
+    ("合計(jì)7505萬元(yuán)。", [money("7505萬元", "75050000.00")]),
     # --- amounts with thousands separators or spaces between digit groups
     ("全年支出 1 234 567.89 元，结余 12 345.00 元。",
      [money("1 234 567.89 元", "1234567.89"), money("12 345.00 元", "12345.00")]),

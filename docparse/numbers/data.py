@@ -68,6 +68,7 @@ class UnitRules:
     scale_only_money: tuple[str, ...]
     scale_only_within: int
     stray_before_yuan: tuple[str, ...]
+    inline_gloss: str | None
 
 
 @cache
@@ -91,7 +92,19 @@ def units() -> UnitRules:
         scale_only_money=tuple(str(w) for w in data.get("scale_only_money", [])),
         scale_only_within=int(data.get("scale_only_within", 0)),
         stray_before_yuan=tuple(str(w) for w in data.get("stray_before_yuan", [])),
+        inline_gloss=_pattern(name, "inline_gloss", data.get("inline_gloss")),
     )
+
+
+def _pattern(name: str, key: str, value: object) -> str | None:
+    """An optional regular expression of a rule file, checked to compile."""
+    if value is None:
+        return None
+    try:
+        re.compile(str(value))
+    except re.error as exc:
+        raise RuleFileError(rules_dir() / name, f"{key}: invalid pattern ({exc})") from exc
+    return str(value)
 
 
 @dataclass(frozen=True, slots=True)

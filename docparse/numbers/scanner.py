@@ -74,8 +74,9 @@ def _patterns() -> _Patterns:
     fen = f"(?:零?[{cn_digits}0-9](?:{_alt(num_rules.jiao)}))?(?:零?[{cn_digits}0-9](?:{_alt(num_rules.fen)}))?"
     guard = f"(?![{re.escape(num_rules.exact_not_followed_by)}])" if num_rules.exact_not_followed_by else ""
     exact = f"(?:{_alt(num_rules.exact_suffixes)}){guard}" if num_rules.exact_suffixes else "整"
+    gloss = f"(?:{unit_rules.inline_gloss})?" if unit_rules.inline_gloss else ""  # 520萬(wàn)元
     main = re.compile(
-        rf"(?P<num>{numexpr})(?P<infix>{infix})?{_SPACE}?(?P<unit>{unit_alt})"
+        rf"(?P<num>{numexpr})(?P<infix>{infix})?{gloss}{_SPACE}?(?P<unit>{unit_alt})"
         rf"(?:(?<=[元圆])(?P<fen>{fen})(?P<exact>{exact})?)?"
     )
     seps = _alt(q.range_separators)
