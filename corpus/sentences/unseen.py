@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from corpus.sentences.handwritten import money, pct, pts
+from corpus.sentences.handwritten import cnt, money, pct, pts
 
 HERE = Path(__file__).resolve().parent
 
@@ -65,6 +65,27 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("病历书写差错率为千分之二。", [pct("千分之二", "0.2")]),
     ("资金执行率较上年提高2.6个百分点。", [pts("2.6个百分点", "2.6", direction="up")]),
     ("贫困发生率同比下降了三个百分点。", [pts("三个百分点", "3", direction="down")]),
+    # --- second batch, measured blind 12 of 17 (page counters, page navigation and a comma typed with a
+    # space between thousands failed; a formula's ×100% beside a stated rate is left to the scanner tests)
+    ("本项目预算数为【】万元，执行数为【】万元。", []),
+    ("年度资金总额____万元，其中财政资金____万元。", []),
+    ("下达资金XX.XX万元，执行率x.x%。", []),
+    ("浏览次数：1,288次  分享到：", []),
+    ("阅读量：356次 【打印本页】【关闭窗口】", []),
+    ("上一篇：2022年度部门整体支出绩效自评报告 下一篇：无", []),
+    ("资金缺口约200万，需下年度统筹解决。", [money("200万", "2000000.00", qualifier="approx")]),
+    ("农村居民人均可支配收入1.2万，带动就业1.5万人次。",
+     [money("1.2万", "12000.00"), cnt("1.5万人次", "15000", "人次")]),
+    ("全年争取资金1亿多元。", [money("1亿多元", "100000000.00", qualifier="more_than")]),
+    ("节约资金3万余元。", [money("3万余元", "30000.00", qualifier="more_than")]),
+    ("目标完成率为百分之九十五点五。", [pct("百分之九十五点五", "95.5")]),
+    ("不良率控制在千分之零点五。", [pct("千分之零点五", "0.05")]),
+    ("拨付资金 2, 150.00 万元。", [money("2, 150.00 万元", "21500000.00")]),
+    ("合计：人民币壹拾贰万叁仟肆佰伍拾陆元柒角捌分", [money("壹拾贰万叁仟肆佰伍拾陆元柒角捌分", "123456.78")]),
+    ("项目资金1,050.5万元，较上年减少2.6%。",
+     [money("1,050.5万元", "10505000.00"), pct("2.6%", "2.6", direction="down")]),
+    ("覆盖率由85%提高到92%，提高7个百分点。",
+     [pct("85%", "85"), pct("92%", "92"), pts("7个百分点", "7", direction="up")]),
 ]
 
 

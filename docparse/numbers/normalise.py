@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from docparse.numbers.data import numerals
 
-_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:[,，]\d{3})+|\d{1,3}(?:[ \u00a0\u2009]\d{3})+|\d+)(?:\.\d+)?")
+_ARABIC = re.compile(r"[+-]?(?:\d{1,3}(?:[,，] ?\d{3})+|\d{1,3}(?:[ \u00a0\u2009]\d{3})+|\d+)(?:\.\d+)?")
 _GROUP_MARKS = ",， \u00a0\u2009"  # thousands separators: commas, or spaces between digit groups
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|.", re.S)
 

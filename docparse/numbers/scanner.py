@@ -51,8 +51,10 @@ def _patterns() -> _Patterns:
     gap = r"[ \u00a0\u2009]"
     spaced = (rf"(?<!\d{gap})[1-9]\d?(?:(?:{gap}\d{{3}}){{2,}}(?:\.\d+)?|{gap}\d{{3}}\.\d+)"
               rf"(?=[ \u00a0]?(?:{money_alt}))")
-    arabic = (rf"(?<![0-9A-Za-z.])(?:{spaced}|[1-9]\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|(?:0|[1-9]\d*)(?:\.\d+)?)"
-              r"(?![0-9])")
+    # a comma typed with a space after it between thousands ("2, 150.00 万元") before a money unit
+    comma_spaced = rf"[1-9]\d{{0,2}}(?:,\d{{3}})*(?:, \d{{3}})(?:,? ?\d{{3}})*(?:\.\d+)?(?=[ \u00a0]?(?:{money_alt}))"
+    arabic = (rf"(?<![0-9A-Za-z.])(?:{spaced}|{comma_spaced}|[1-9]\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?"
+              r"|(?:0|[1-9]\d*)(?:\.\d+)?)(?![0-9])")
     arabic_expr = rf"{arabic}(?:[{small}{big}]+(?:\d+(?:\.\d+)?[{small}{big}]+)*)?"
     tens = "".join(k for k, v in num_rules.small_units.items() if v == 10)  # 十二 starts with 十
     cn_expr = (rf"[{cn_digits}{tens}][{cn_digits}{small}{big}]*"

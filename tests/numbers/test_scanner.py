@@ -119,3 +119,22 @@ def test_spaced_cells_are_not_joined(text: str, surfaces: list[str]) -> None:
 @pytest.mark.parametrize("text", ["资金执行率＝实际支出/预算×100%", "完成值(B/A×100%)", "权重*100%"])
 def test_the_100_percent_of_a_formula_is_no_figure(text: str) -> None:
     assert scan(text) == []
+
+
+def test_a_formula_keeps_only_its_stated_result() -> None:
+    text = "资金到位率=（到位数÷下达数）×100%=98.6%"
+    assert [(text[f.start:f.end], f.value) for f in scan(text)] == [("=98.6%", Decimal("98.6"))]
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("结余 1, 205.50 万元", "1, 205.50 万元", "12055000.00"),
+    ("支出3, 406, 000元", "3, 406, 000元", "3406000"),
+])
+def test_a_comma_typed_with_a_space_between_thousands(text: str, surface: str, value: str) -> None:
+    f = _one(text)
+    assert (text[f.start:f.end], f.value) == (surface, Decimal(value))
+
+
+@pytest.mark.parametrize("text", ["浏览次数：12,506次", "阅读量 88", "点击数：1203", "上一篇：关于下达资金的通知"])
+def test_web_page_counters_and_navigation_are_no_figures(text: str) -> None:
+    assert scan(text) == []
