@@ -19,6 +19,7 @@ from docparse.numbers.normalise import normalise_chars
 
 if TYPE_CHECKING:
     from docparse.tables.cells import CellRef
+    from docparse.tables.figures import RowState
 
 
 @dataclass(slots=True)
@@ -44,7 +45,7 @@ def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
     work: list[tuple[BlockView, list[Found], set[int]]] = []
     for n, block in enumerate(blocks):
         norm = normalise_chars(block.text)
-        if block.heading:
+        if block.heading and not _table_goes_on(state, norm):
             state = RowState()
         added: list[Found] = []
         dropped: set[int] = set()
@@ -66,6 +67,17 @@ def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
     return out
 
 
+def _table_goes_on(state: RowState, norm: str) -> bool:
+    """A line taken for a heading that is a cell of the table being read: a number alone while the row
+    has columns left, or a money-block row label (…9.5 / 其中：财政拨款 read as "9.5 其中：财政拨款")."""
+    from docparse.tables.vocabulary import money_label
+
+    text = norm.strip(" |")
+    if not state.cols or not text:
+        return False
+    return (state.mid_row() and _NUMBER.fullmatch(text) is not None) or money_label(text) is not None
+
+
 def _slots(norm: str, grid: list[list[tuple[int, int, bool] | None]]) -> list[list[CellRef]]:
     """Grid slots as cells located by their span in the block text (merged slots covered)."""
     from docparse.tables.cells import CellRef
@@ -75,6 +87,7 @@ def _slots(norm: str, grid: list[list[tuple[int, int, bool] | None]]) -> list[li
              for c, s in enumerate(row)] for r, row in enumerate(grid)]
 
 
+_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?%?")
 _PUNCT_ONLY = " \t\u3000\u00a0，,。.、；;：:！!？?"
 _TAIL = re.compile(r"(?<![0-9A-Za-z.])(?:0|[1-9]\d*)(?:\.\d+)?([万亿千]?)$")
 

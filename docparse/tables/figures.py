@@ -56,6 +56,9 @@ class RowState:
     opens_row: bool = False
     # the cell read follows others on its line (a header line goes on past a text column)
     mid_line: bool = False
+    # a header's columns, labels and stub when a text cell came right after it: a header cell going on
+    # after it (one cell per line: 序号 / 建设内容 / 年度 …) shows that text was a column of the header
+    interrupted: tuple[list[str], list[str], bool] | None = None
     # bare numbers read by position in the current row: column index, surface, where it went, figure
     placed: list[Placed] = field(default_factory=list)
 

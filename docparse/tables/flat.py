@@ -82,8 +82,9 @@ def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: 
     if part.kind == "text":
         _text(part, cell, state)
         return
-    if state.last == "header" and not (len(state.run) == 1 and state.run[0] in NUMERIC_KINDS):
-        state.stub = False
+    if state.last == "header" and not (len(state.run) == 1 and state.run[0] in NUMERIC_KINDS) and not (
+            state.cols and state.cols[0] == "index"):
+        state.stub = False  # a value right under the header: its first label heads a value column (not 序号)
     keyed = None
     if state.last == "header" and len(state.run) == 1 and state.run[0] in NUMERIC_KINDS:
         keyed = state.run[0]
@@ -146,6 +147,10 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
         run = LabelRun(0, ("name",), len(text))  # 序号 | 建设内容 | 年度 …: a text column the vocabulary lacks
     if run is not None:
         cell.has_header = True
+        if state.last == "label" and state.interrupted is not None:
+            state.cols, state.run, state.stub = state.interrupted  # the text before was a header column
+            state.last = "header"
+        state.interrupted = None
         starts_run = state.last != "header"
         if starts_run:
             state.prev_cols = state.cols
@@ -161,8 +166,9 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
         if run.suffix_start < len(text) and text[run.suffix_start:].strip(" ：:，,"):
             _row_label(state)
             return
-        # "年度预算数（万元）" opening a header may head the row-label column: decided by what follows
-        if starts_run:
+        # "年度预算数（万元）" opening a header (after 序号) may head the row-label column: decided by what
+        # follows
+        if starts_run or (len(state.run) > 1 and all(k == "index" for k in state.run[:-1])):
             state.stub = decl is not None and kinds == ("money",)
         return
     _row_label(state)
@@ -170,10 +176,12 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
 
 def _row_label(state: RowState) -> None:
     """A text cell that starts a row; a header's declaring first label then named the label column."""
+    state.interrupted = (list(state.cols or []), list(state.run), state.stub) if state.last == "header" else None
     if state.stub and state.cols:
-        state.cols.pop(0)
-        if state.run:
-            state.run.pop(0)
+        at = next((i for i, k in enumerate(state.cols) if k != "index"), 0)
+        state.cols.pop(at)
+        if len(state.run) > at:
+            state.run.pop(at)
     state.stub = False
     state.new_row(after_index=True)
     state.last = "label"
