@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from docparse.extract.vocab import rules, simplified, words
 from docparse.lexicon import money_unit_pattern, money_units
 from docparse.model.report import Comparison
+from docparse.tables.vocabulary import is_placeholder as placeholder
 
 # Full-width forms to ASCII, one character for one (offsets stay valid).
 _WIDTH = str.maketrans(
@@ -18,7 +19,6 @@ _WIDTH = str.maketrans(
     "0123456789.,%:()+-<>= ",
 )
 NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?")
-_PLACEHOLDER = {"", "-", "—", "/", "／", "——", "--", "\\", "无", "…", "……"}
 
 
 def normalise(text: str) -> str:
@@ -35,8 +35,8 @@ def to_decimal(digits: str) -> Decimal | None:
 
 
 def is_placeholder(text: str) -> bool:
-    """An empty cell or a dash/slash standing for "nothing here"."""
-    return normalise(text).strip(" |:") in _PLACEHOLDER
+    """An empty cell or a dash/slash standing for "nothing here" (the table vocabulary's placeholders)."""
+    return placeholder(normalise(text))
 
 
 def bare_number(text: str) -> Decimal | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from docparse.chars import to_simplified
+from docparse.extract.values import normalise
 from docparse.lexicon import marks
 from docparse.model.document import Block, Provenance
 from docparse.numbers.data import nonmentions, qualifiers, units
@@ -75,7 +76,7 @@ class CellRef:
     @property
     def clean(self) -> str:
         """The text for matching labels: simplified, no whitespace, pipes or trailing colon."""
-        return clean(self.text.translate(_WIDTH))
+        return clean(normalise(self.text))
 
     def part(self, start: int, end: int) -> CellRef:
         """The sub-cell ``start:end`` of this cell's text, with narrowed provenance."""
@@ -86,7 +87,6 @@ class CellRef:
         return CellRef(self.text[start:end], sub, self.row, self.col, self.covered, self.solo, self.siblings)
 
 
-_WIDTH = str.maketrans("０１２３４５６７８９．，％：（）＋－＜＞＝　", "0123456789.,%:()+-<>= ")
 
 
 def grid_rows(block: Block) -> list[list[CellRef]]:
@@ -246,6 +246,6 @@ def _text(norm: str, s: int, e: int, parts: list[Part], follows_number: bool) ->
     parts.append(Part("text", off, off + len(t), t))
 
 
-def simplified(text: str) -> str:
+def folded(text: str) -> str:
     """``text`` in simplified characters, full-width digits and signs made ASCII (same length)."""
-    return to_simplified(text.translate(_WIDTH))
+    return to_simplified(normalise(text))

@@ -16,7 +16,7 @@ from itertools import pairwise
 from docparse.extract.values import bare_number, normalise
 from docparse.extract.vocab import words
 from docparse.model.report import MoneyRow
-from docparse.tables.cells import CellRef, simplified
+from docparse.tables.cells import CellRef, folded
 from docparse.tables.fused import glued, split_equal_halves, split_fused
 from docparse.tables.selfeval import (
     INDICATOR_HEADER,
@@ -46,7 +46,7 @@ def _dedupe(roles: list[str]) -> list[str]:
 def _unit_of(cells: list[CellRef]) -> str | None:
     """The money unit a cell around the header declares ("项目资金（万元）", "单位：元")."""
     for cell in cells:
-        decl = declared_unit(simplified(cell.text))
+        decl = declared_unit(folded(cell.text))
         if decl is not None:
             return decl[0]
     return None
@@ -85,7 +85,7 @@ def _explode(cells: list[CellRef]) -> list[CellRef]:
     labels = _row_label_pattern()
     out: list[CellRef] = []
     for cell in cells:
-        text = simplified(cell.text)
+        text = folded(cell.text)
         if len(cell.text) <= 60:
             out.append(cell)
             continue
@@ -141,7 +141,7 @@ def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | No
         seen_row = True
         name = label[0]
         raw = cell.text
-        pos = simplified(raw).find(name)
+        pos = folded(raw).find(name)
         rest = raw[pos + len(name):] if pos != -1 else ""
         rest_clean = rest.lstrip(" :：").strip()
         if re.fullmatch(r"[\u4e00-\u9fff]{1,4}", rest_clean):
