@@ -79,7 +79,7 @@ def _continuations(report: Report) -> dict[int, list[FundListing]]:
                 break
             text = block_text(last[0])
             if first[0] != last[0] or text is None or first[1] < last[1] or any(
-                    ch in text[last[1]:first[1]] for ch in "。！？!?\n"):
+                    ch in text[last[1]:first[1]] for ch in marks("full_stops", "line_breaks")):
                 break
             follow.append(nxt)
             last = _item_place(report, nxt, -1)
