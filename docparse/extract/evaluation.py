@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from docparse.extract.vocab import rules, simplified, words
+from docparse.lexicon import marks
 from docparse.model.analysis import stage
 from docparse.model.report import Fact, FactBasis
 
@@ -95,7 +96,8 @@ def _scores_after(document: Document, key: str) -> list[Fact]:
                 continue
             value = Decimal(m.group(1))
             if value <= 100:
-                clause = text[max(text.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1:m.start()]
+                ends = marks("sentence_ends", "line_breaks")
+                clause = text[max(text.rfind(ch, 0, m.start()) for ch in ends) + 1:m.start()]
                 whole = re.search(str(rules("grades")["full_marks"]), clause)
                 out.append(Fact(value=value, text=block.text[m.start(1):m.end()],
                                 provenance=block.provenance.at(block.index, m.start(1), m.end()),
