@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from docparse.lexicon import marks
 from docparse.numbers.data import nonmentions, numerals, qualifiers, units
 from docparse.numbers.found import Found
 from docparse.numbers.normalise import normalise_chars, parse_approx_pair, parse_number, parse_yuan
@@ -242,7 +243,8 @@ def _from_main(m: re.Match[str], pats: _Patterns) -> Found | None:
 
 # (not before a line end: "73.72万" / "元" wrapped by a PDF is read with its 元 by the unit governor)
 _SCALE_ONLY = re.compile(
-    r"(?<![0-9A-Za-z.,])(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?([万亿])(?=[，,。；;、）)])")
+    r"(?<![0-9A-Za-z.,])(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?([万亿])"
+    rf"(?=[{re.escape(marks('clause_marks', 'sentence_ends'))}、）)])")
 
 
 def _scale_only(norm: str) -> list[Found]:
