@@ -38,14 +38,14 @@ def test_money_units_scale_to_yuan_longest_first() -> None:
 
 
 def _spelled_sentence_ends(path: Path) -> list[str]:
-    """String constants made of punctuation only that spell two or more full-width sentence ends
-    ("。；;！？", r"[。；;]"): a local copy of the lexicon's marks."""
+    """String constants made of punctuation (and line breaks) only that spell two or more full-width
+    sentence ends ("。；;！？", r"[。；;]", "。；\\n"): a local copy of the lexicon's marks."""
     ends = set(lexicon.sentence_ends()) - set("!?;")
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             chars = set(node.value)
-            if len(chars & ends) >= 2 and all(not c.isalnum() and not c.isspace() for c in chars):
+            if len(chars & ends) >= 2 and all(not c.isalnum() and (c == "\n" or not c.isspace()) for c in chars):
                 out.append(node.value)
     return out
 
