@@ -46,32 +46,6 @@ def words(name: str, key: str) -> tuple[str, ...]:
 
 
 @cache
-def word_map(name: str, key: str) -> dict[str, list[str]]:
-    """A mapping of role → words from a rule file, each list longest first."""
-    value = rules(name)[key]
-    if not isinstance(value, dict):
-        raise RuleFileError(rules_dir() / f"extract/{name}.yaml", f"{key}: expected a mapping")
-    out: dict[str, list[str]] = {}
-    for role, items in value.items():
-        if not isinstance(items, list):
-            raise RuleFileError(rules_dir() / f"extract/{name}.yaml", f"{key}.{role}: expected a list")
-        out[str(role)] = sorted((str(i) for i in items), key=len, reverse=True)
-    return out
-
-
-def best_role(text: str, variants: dict[str, list[str]]) -> str | None:
-    """The role whose longest variant contained in ``text`` is the longest overall; ``None`` if none."""
-    best: tuple[int, str] | None = None
-    for role, items in variants.items():
-        for item in items:
-            if item in text:
-                if best is None or len(item) > best[0]:
-                    best = (len(item), role)
-                break
-    return best[1] if best else None
-
-
-@cache
 def _annotation() -> re.Pattern[str]:
     return re.compile(str(rules("facts")["pinyin_annotation"]))
 
