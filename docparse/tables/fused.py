@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from docparse.lexicon import money_unit_pattern
 from docparse.tables.vocabulary import NUMERIC_KINDS, kind_of
 
 _WELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
-_UNIT = re.compile(r"亿元|万元|千元|元")
+_UNIT = re.compile(money_unit_pattern())
 _MAX_RUN = 32
 
 
