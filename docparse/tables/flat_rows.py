@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from docparse.extract.values import bare_number, normalise
 from docparse.extract.vocab import words
+from docparse.lexicon import money_unit_pattern
 from docparse.model.report import MoneyRow
 from docparse.tables.cells import CellRef, folded
 from docparse.tables.fused import glued, split_equal_halves, split_fused
@@ -193,9 +194,8 @@ class _Pending:
     texts: list[str] = field(default_factory=list)
 
 
-_TRAIL = re.compile(
-    r"((?:[≥≤<>=]?\d+(?:\.\d+)?(?:%|万元|亿元|元|[\u4e00-\u9fff]{1,2})?)+)$"
-)
+_VALUE = rf"[≥≤<>=]?\d+(?:\.\d+)?(?:%|{money_unit_pattern()}|[\u4e00-\u9fff]{{1,2}})?"  # a value and its unit
+_TRAIL = re.compile(rf"((?:{_VALUE})+)$")
 
 
 def _split_name_values(cell: CellRef) -> tuple[CellRef, list[tuple[CellRef, str]]]:
@@ -211,7 +211,7 @@ def _split_name_values(cell: CellRef) -> tuple[CellRef, list[tuple[CellRef, str]
     if not m or m.start() == 0:
         return (cell.part(0, len(text)), said) if said else (cell, [])
     blob = m.group(1)
-    tokens = re.findall(r"[≥≤<>=]?\d+(?:\.\d+)?(?:%|万元|亿元|元|[\u4e00-\u9fff]{1,2})?", blob)
+    tokens = re.findall(_VALUE, blob)
     if not tokens or not re.search(r"\d", tokens[0]):
         return cell, []
     out: list[tuple[CellRef, str]] = []
