@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from docparse.extract.values import bare_number, comparison, meets, money, normalise
+from docparse.lexicon import money_unit_pattern
 from docparse.model.report import Indicator, MoneyRow
 from docparse.tables.cells import CellRef
 from docparse.tables.view import TableView
@@ -105,7 +106,7 @@ def keeps(block: list[MoneyRow], roles: set[str]) -> bool:
 def value_like(clean: str) -> bool:
     t = normalise(clean)
     return (is_placeholder(t) or bare_number(t) is not None
-            or re.fullmatch(r"[≥≤<>=]?\d+(?:\.\d+)?(?:万元|亿元|元|%)?", t) is not None
+            or re.fullmatch(rf"[≥≤<>=]?\d+(?:\.\d+)?(?:{money_unit_pattern()}|%)?", t) is not None
             or re.fullmatch(r"[\d.%万元]+", t) is not None)
 
 
