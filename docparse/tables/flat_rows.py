@@ -147,7 +147,7 @@ def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | No
         rest_clean = rest.lstrip(" :：").strip()
         if re.fullmatch(r"[\u4e00-\u9fff]{1,4}", rest_clean):
             name, rest_clean = name + rest_clean, ""  # 年度财政资金总额: the label goes on, no value yet
-        lead = re.match(r"[\d.,%]+(?:万元|元|%)?", normalise(rest_clean))
+        lead = re.match(rf"[\d.,%]+(?:{money_unit_pattern()}|%)?", normalise(rest_clean))
         if lead and lead.end() < len(rest_clean) and re.match(r"[\u4e00-\u9fff]", rest_clean[lead.end():]):
             rest_clean = rest_clean[: lead.end()]  # the values, then the next glued cell's words
         vals: list[tuple[CellRef | None, str]] = []
