@@ -78,3 +78,27 @@ def test_no_module_or_rule_file_spells_the_numerals_again() -> None:
     in_rules = [str(p.relative_to(folder)) for p in folder.rglob("*.yaml")
                 if p.name != "lexicon.yaml" and run in p.read_text(encoding="utf-8")]
     assert (in_code, in_rules) == ([], [])
+
+
+def _lists_money_units(text: str) -> bool:
+    """An alternation naming two or more money units ("(?:万元|元|%)", "亿元|万元"): a local copy."""
+    units = set(lexicon.money_units())
+    for line in text.splitlines():
+        parts = [re.sub(r"[^\u4e00-\u9fff]", "", part) for part in line.split("|")]
+        if sum(part in units for part in parts) >= 2:
+            return True
+    return False
+
+
+def test_the_money_unit_spotter() -> None:
+    assert _lists_money_units(r"(?:万元|元|%)?") and not _lists_money_units("资金|经费|预算|万元")
+
+
+def test_no_module_or_rule_file_lists_the_money_units_again() -> None:
+    in_code = [f"{p.relative_to(PACKAGE)}:{node.lineno}" for p in PACKAGE.rglob("*.py") if p.name != "lexicon.py"
+               for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+               if isinstance(node, ast.Constant) and isinstance(node.value, str) and _lists_money_units(node.value)]
+    folder = rules_dir()
+    in_rules = [str(p.relative_to(folder)) for p in folder.rglob("*.yaml")
+                if p.name != "lexicon.yaml" and _lists_money_units(p.read_text(encoding="utf-8"))]
+    assert (in_code, in_rules) == ([], [])
