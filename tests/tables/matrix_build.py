@@ -1,6 +1,6 @@
 """Build the header-variant matrix: 绩效自评表 money blocks in the column habits of national, provincial
-and transfer-payment forms, inside a short self-evaluation report, rendered as Word, PDF, pipe rows and
-one cell per line.
+and transfer-payment forms, inside a short self-evaluation report, rendered as Word, PDF, pipe rows, one
+cell per line and tab-separated rows.
 
 A :class:`Case` knows what the table states (the money rows in yuan, the facts, the values of its
 序号 / 年度 / count columns) so the test can compare docparse's reading with it.
@@ -22,7 +22,7 @@ from corpus.generate.pdf_writer import LEFT, NO_LINE_START, PAGE_W, RIGHT, WQY, 
 
 WAN = Decimal(10000)
 PLACEHOLDER = "—"
-RENDERINGS = ("docx", "pdf", "pipe", "cells")
+RENDERINGS = ("docx", "pdf", "pipe", "cells", "tabs")
 SPLIT = "pdf-split"  # the PDF with the money block broken across a page (cases with the unit in a caption)
 UNIT_MODES = ("caption", "header", "values")  # 单位：万元 above / 预算数（万元） per column / 100万元 per value
 # modes "label" and "merged": the national form's 项目资金（万元） cell declares the block's unit, as the
@@ -302,8 +302,9 @@ def cases() -> list[Case]:
 # --- renderings -------------------------------------------------------------------------------------
 
 def renderings(case: Case) -> tuple[str, ...]:
-    """Word, PDF, pipe rows, one cell per line; and the PDF broken across a page where a caption gives the
-    unit (a caption left on the first page must still govern the rows continued on the next)."""
+    """Word, PDF, pipe rows, one cell per line, tab-separated rows; and the PDF broken across a page where a
+    caption gives the unit (a caption left on the first page must still govern the rows continued on the
+    next)."""
     return (*RENDERINGS, SPLIT) if case.unit == "caption" and not case.detail else RENDERINGS
 
 
@@ -314,6 +315,19 @@ def pipe_text(case: Case) -> str:
         if kind == "table":
             assert isinstance(content, list)
             lines += [" | ".join(c for c in row if c is not None) + " |" for row in content]
+        else:
+            lines.append(str(content))
+    return "\n".join(lines) + "\n"
+
+
+def tab_text(case: Case) -> str:
+    """Each table row as its cells separated by tabs (a table pasted out of a spreadsheet; an empty cell
+    keeps its place between two tabs)."""
+    lines = []
+    for kind, content in case.blocks():
+        if kind == "table":
+            assert isinstance(content, list)
+            lines += ["\t".join(c for c in row if c is not None) for row in content]
         else:
             lines.append(str(content))
     return "\n".join(lines) + "\n"
@@ -463,6 +477,8 @@ def render(case: Case, rendering: str, folder: Path) -> Rendered:
         return Rendered(case, rendering, path=write_split_pdf(case, folder / f"{name}.split.pdf"))
     if rendering == "pipe":
         return Rendered(case, rendering, text=pipe_text(case))
+    if rendering == "tabs":
+        return Rendered(case, rendering, text=tab_text(case))
     if rendering == "cells":
         return Rendered(case, rendering, text=cell_lines_text(case))
     raise ValueError(rendering)

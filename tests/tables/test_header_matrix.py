@@ -2,8 +2,8 @@
 that provinces print, in the column orders of the national, provincial and transfer-payment forms, with
 and without an adjusted column, with two budget-like columns side by side, with the unit in a caption,
 in each header, on the values or in the 项目资金（万元） label cell (also merged down the block), rendered as
-a Word table, a PDF table, pipe rows and one cell per line (and, with the unit in a caption, a PDF whose
-money block breaks across a page without repeating its header).
+a Word table, a PDF table, pipe rows, one cell per line and tab-separated rows (and, with the unit in a
+caption, a PDF whose money block breaks across a page without repeating its header).
 
 Each test id names the variant (form / figures / unit habit) and the rendering. Every case must give the
 money rows and facts the table states, every printed amount as a money mention and every printed rate as a
