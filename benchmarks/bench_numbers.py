@@ -64,11 +64,13 @@ def evaluate_gold(verbose: bool) -> dict[str, tuple[int, int, int]]:
     return {k: (v[0], v[1], v[2]) for k, v in totals.items()}
 
 
-def evaluate_sentences(verbose: bool) -> tuple[int, int]:
+def evaluate_sentences(verbose: bool) -> dict[str, tuple[int, int]]:
+    """Right and total labelled sentences per file of corpus/sentences/ (handwritten, provincial, …)."""
     from benchmarks.casecheck import check_case
 
-    right = total = 0
+    out: dict[str, tuple[int, int]] = {}
     for path in sorted((ROOT / "corpus" / "sentences").glob("*.jsonl")):
+        right = total = 0
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -80,7 +82,8 @@ def evaluate_sentences(verbose: bool) -> tuple[int, int]:
                     print(f"  sentence {case.get('id')}: {problems}")
             else:
                 right += 1
-    return right, total
+        out[path.stem] = (right, total)
+    return out
 
 
 def evaluate_fixtures() -> dict[str, tuple[int, int, int]]:
@@ -170,8 +173,10 @@ def main() -> int:
         tp, n_gold, n_pred = fixtures[kind]
         p, r, f = f1(tp, n_gold, n_pred)
         print(f"generated {kind:8s} gold={n_gold:4d} pred={n_pred:4d} tp={tp:4d}  P={p:.3f} R={r:.3f} F1={f:.3f}")
-    right, total = evaluate_sentences(args.verbose)
-    print(f"labelled sentences: {right}/{total} right")
+    per_file = evaluate_sentences(args.verbose)
+    right, total = (sum(v[i] for v in per_file.values()) for i in (0, 1))
+    print(f"labelled sentences: {right}/{total} right ("
+          + ", ".join(f"{name} {r}/{t}" for name, (r, t) in per_file.items()) + ")")
     stage, piped, seg, chars = throughput()
     print(f"mention stage alone: {stage:,.0f} chars/s over {chars:,} chars")
     print(f"spaCy pipeline with docparse_mentions: {piped:,.0f} chars/s; "
