@@ -20,7 +20,6 @@ COLUMNS = "tables/columns.yaml"
 ROWS = "tables/rows.yaml"
 # kinds of columns that hold a number
 NUMERIC_KINDS = ("money", "rate", "weight", "score", "target", "actual")
-MONEY_ROLES = ("budget", "adjusted_budget", "spent", "amount")
 # labels inside a longer text count as a header only when this many columns stand together
 _MIN_RUN = 3
 _PERCENT_NOTES = ("%", "‰")
