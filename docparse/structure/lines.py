@@ -86,6 +86,8 @@ def _sequence_cuts(folded: str) -> list[int]:
     for m in rules["marker"].finditer(folded):
         if m.start() == 0 or rules["not_before"].match(folded[m.start() - 1]):
             continue
+        if rules["listing_before"].search(folded[max(0, m.start() - 6):m.start()]):
+            continue  # "主要包括(一)人员经费(二)…": items listed inside a sentence
         marker = find_marker(folded[m.start():])
         if marker is None or marker.family not in rules["families"]:
             continue

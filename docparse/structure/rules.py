@@ -60,6 +60,7 @@ def numbering() -> dict[str, Any]:
             **data["inline_sequence"],
             "marker": _compile(name, data["inline_sequence"]["marker"]),
             "not_before": _compile(name, data["inline_sequence"]["not_before"]),
+            "listing_before": _compile(name, data["inline_sequence"]["listing_before"]),
             "title_endings": _compile(name, data["inline_sequence"]["title_endings"]),
         },
     }

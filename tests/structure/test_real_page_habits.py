@@ -264,3 +264,9 @@ def test_a_sentence_announcing_the_report_is_not_its_title() -> None:
     _, _, _, title = meta("某县水利局关于河湖管护资金绩效自评情况的报告\n县财政局:\n"
                           "现将我局2022年度河湖管护资金绩效自评情况报告如下:\n一、项目基本情况\n管护河道。\n")
     assert title == "某县水利局关于河湖管护资金绩效自评情况的报告"
+
+
+def test_items_listed_inside_a_sentence_are_not_run_together_headings() -> None:
+    a = run_text("某县2023年度公共卫生资金绩效自评报告\n一、资金使用情况\n"
+                 "全年支出主要包括(一)人员经费(二)公用经费(三)设备购置,合计支出560万元。\n")
+    assert flat(a) == [("一、资金使用情况", 1)]
