@@ -28,6 +28,9 @@ UNIT_MODES = ("caption", "header", "values")  # 单位：万元 above / 预算�
 # modes "label" and "merged": the national form's 项目资金（万元） cell declares the block's unit, as the
 # row-label column's header or as a first column merged down the whole block
 BLOCK_LABEL = "项目资金（万元）"
+# mode "group": a first header row groups the money columns under one label that declares their unit
+GROUP_LABEL = "预算执行情况（万元）"
+SPAN_LEFT = "←"  # a grid slot covered by the cell on its left (a merge across columns)
 MONEY_ROLES = ("budget", "adjusted_budget", "spent")
 ROW_FIELDS = ("budget", "adjusted_budget", "spent", "weight", "rate", "score")
 NEVER_MONEY = ("serial", "year", "count")
@@ -156,7 +159,7 @@ class Case:
 
     form: Form
     figures: Figures
-    unit: str  # caption, header, values, label, merged
+    unit: str  # caption, header, values, label, merged, group
     detail: bool = False
     office: int = 0
 
@@ -176,12 +179,29 @@ class Case:
         return cells
 
     def grid(self) -> list[list[str | None]]:
-        """The money block as a grid; in the "merged" habit a first column 项目资金（万元） spans every row
-        (``None`` marks the slots the merge covers) and the row-label column has an empty header."""
-        rows: list[list[str | None]] = [[*self.header()], *([*row] for row in self.body())]
+        """The money block as a grid (``None`` marks a slot a merge from above covers, ``SPAN_LEFT`` one a
+        merge from the left covers). "merged": a first column 项目资金（万元） spans every row and the
+        row-label column has an empty header; "group": a two-row header whose first row groups the money
+        columns under 预算执行情况（万元）, the other labels spanning both rows."""
+        header: list[str | None] = [*self.header()]
+        rows: list[list[str | None]] = [header, *([*row] for row in self.body())]
         if self.unit == "merged":
             rows = [[BLOCK_LABEL if r == 0 else None, *row] for r, row in enumerate(rows)]
+        elif self.unit == "group":
+            lead = len(header) - len(self.form.columns)
+            money = [lead + i for i, col in enumerate(self.form.columns) if col.role in MONEY_ROLES]
+            assert money == list(range(money[0], money[-1] + 1)), "the grouped money columns stand together"
+            top = [GROUP_LABEL if c == money[0] else SPAN_LEFT if c in money else text
+                   for c, text in enumerate(header)]
+            under = [text if c in money else None for c, text in enumerate(header)]
+            rows = [top, under, *rows[1:]]
         return rows
+
+    def printed_header(self) -> str:
+        """The money block's header rows as printed ("a | b / c | d"), for failure messages."""
+        grid = self.grid()
+        body = next(r for r, row in enumerate(grid) if self.figures.rows[0][0] in row)
+        return " / ".join(" | ".join(c for c in row if c and c != SPAN_LEFT) for row in grid[:body])
 
     def _figure(self, col: Column, r: int) -> str:
         _label, initial, final, spent = self.figures.rows[r]
@@ -291,6 +311,9 @@ def cases() -> list[Case]:
             for i, name in enumerate(("national", "transfer-scored", "serial", "count"))]
     out += [Case(by_id[name], FIGURES[(i + 1) % len(FIGURES)], "merged", office=i)
             for i, name in enumerate(("national", "provincial", "transfer-initial", "approved-beside-initial"))]
+    out += [Case(by_id[name], FIGURES[(i + 2) % len(FIGURES)], "group", office=i)
+            for i, name in enumerate(("national", "provincial-rate-first", "transfer-initial",
+                                      "approved-beside-initial", "count"))]
     out += [Case(by_id["national"], FIGURES[0], "caption", detail=True, office=1),
             Case(by_id["provincial"], FIGURES[1], "header", detail=True, office=2),
             Case(by_id["transfer"], FIGURES[2], "values", detail=True, office=3)]
@@ -314,7 +337,7 @@ def pipe_text(case: Case) -> str:
     for kind, content in case.blocks():
         if kind == "table":
             assert isinstance(content, list)
-            lines += [" | ".join(c for c in row if c is not None) + " |" for row in content]
+            lines += [" | ".join(c for c in row if c is not None and c != SPAN_LEFT) + " |" for row in content]
         else:
             lines.append(str(content))
     return "\n".join(lines) + "\n"
@@ -327,7 +350,7 @@ def tab_text(case: Case) -> str:
     for kind, content in case.blocks():
         if kind == "table":
             assert isinstance(content, list)
-            lines += ["\t".join(c for c in row if c is not None) for row in content]
+            lines += ["\t".join(c for c in row if c is not None and c != SPAN_LEFT) for row in content]
         else:
             lines.append(str(content))
     return "\n".join(lines) + "\n"
@@ -340,7 +363,7 @@ def cell_lines_text(case: Case) -> str:
     for kind, content in case.blocks():
         if kind == "table":
             assert isinstance(content, list)
-            lines += ["\n\n".join(cell for row in content for cell in row if cell), ""]
+            lines += ["\n\n".join(cell for row in content for cell in row if cell and cell != SPAN_LEFT), ""]
         else:
             lines.append(str(content))
     return "\n".join(lines) + "\n"
@@ -367,13 +390,14 @@ def _overflows(text: str, width: float, font: str) -> bool:
 def _widths(content: list[list[str | None]]) -> list[float]:
     """Relative column widths: the label column wide, the others equal, each widened until no cell's text
     runs over its rule in the PDF."""
-    label = 1 if content[0][0] == "序号" or content[1][0] is None else 0
+    label = 1 if content[0][0] == "序号" or (content[0][0] == BLOCK_LABEL and content[1][0] is None) else 0
     widths = [0.7 if c < label else 2.4 if c == label else 1.2 for c in range(len(content[0]))]
     font = _font(PDF_OPTIONS)
     avail = PAGE_W - LEFT - RIGHT
     for _ in range(100):
         points = [w * avail / sum(widths) for w in widths]
-        tight = [c for c, w in enumerate(points) if any(_overflows(row[c] or "", w, font) for row in content)]
+        tight = [c for c, w in enumerate(points) if any(
+            _overflows(row[c] or "", w, font) for row in content if c + 1 == len(row) or row[c + 1] != SPAN_LEFT)]
         if not tight:
             return widths
         for c in tight:
@@ -382,18 +406,20 @@ def _widths(content: list[list[str | None]]) -> list[float]:
 
 
 def _merged(content: list[list[str | None]]) -> list[list[Cell | None]]:
-    """Generator cells; a cell spans down over the ``None`` slots below it."""
+    """Generator cells; a cell spans down over the ``None`` slots below it and right over ``SPAN_LEFT``."""
     rows: list[list[Cell | None]] = []
     for r, row in enumerate(content):
         cells: list[Cell | None] = []
         for c, text in enumerate(row):
-            if text is None:
+            if text is None or text == SPAN_LEFT:
                 cells.append(None)
                 continue
-            span = 1
-            while r + span < len(content) and content[r + span][c] is None:
-                span += 1
-            cells.append(Cell([text], rowspan=span, bold=r == 0))
+            down = across = 1
+            while r + down < len(content) and content[r + down][c] is None:
+                down += 1
+            while c + across < len(row) and row[c + across] == SPAN_LEFT:
+                across += 1
+            cells.append(Cell([text], rowspan=down, colspan=across, bold=r == 0))
         rows.append(cells)
     return rows
 
