@@ -63,7 +63,7 @@ def test_seen_real_reports_meet_the_bar(shared_dir: Path) -> None:
 # was changed for them, heading F1 0.838, canonical 0.947, report type 0.861, unit 0.583; the floors
 # are the figures reached after the work (issue 13), so that no later change drops below them.
 NEW_FLOORS = {"heading_f1": 0.992, "level_accuracy": 1.0, "canonical_accuracy": 0.981, "report_type": 1.0,
-              "unit": 0.944, "fiscal_year": 1.0, "title": 1.0}
+              "unit": 0.972, "fiscal_year": 1.0, "title": 1.0}
 # the seen reports' figures before issue 13 (heading F1 0.996, canonical 1.000, type 0.969, unit 1.000)
 SEEN_FLOORS = {"heading_f1": 0.996, "canonical_accuracy": 1.0, "report_type": 0.968, "unit": 1.0}
 

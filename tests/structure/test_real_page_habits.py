@@ -270,3 +270,9 @@ def test_items_listed_inside_a_sentence_are_not_run_together_headings() -> None:
     a = run_text("某县2023年度公共卫生资金绩效自评报告\n一、资金使用情况\n"
                  "全年支出主要包括(一)人员经费(二)公用经费(三)设备购置,合计支出560万元。\n")
     assert flat(a) == [("一、资金使用情况", 1)]
+
+
+def test_an_early_sentence_saying_what_a_body_does_names_the_unit() -> None:
+    _, unit, _, _ = meta("项目绩效自评报告\n一、项目基本情况\n（一）绩效目标情况\n"
+                         "宁远市科学技术局主要有部门预算项目和专项两类支出，总预算900万元。\n")
+    assert unit == "宁远市科学技术局"
