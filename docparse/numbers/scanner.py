@@ -79,7 +79,8 @@ def _patterns() -> _Patterns:
     exact = f"(?:{_alt(num_rules.exact_suffixes)}){guard}" if num_rules.exact_suffixes else "整"
     gloss = f"(?:{unit_rules.inline_gloss})?" if unit_rules.inline_gloss else ""  # 520萬(wàn)元
     main = re.compile(
-        rf"(?P<num>{numexpr})(?P<infix>{infix})?{gloss}{_SPACE}?(?P<unit>{unit_alt})"
+        # a money unit may stand in brackets right after its number ("5.00（万元）", as forms print it)
+        rf"(?P<num>{numexpr})(?P<infix>{infix})?{gloss}{_SPACE}?(?P<open>[（(])?(?P<unit>{unit_alt})(?(open)[）)])"
         rf"(?:(?<=[元圆])(?P<fen>{fen})(?P<exact>{exact})?)?"
     )
     seps = _alt(q.range_separators)
@@ -205,6 +206,8 @@ def _count_ok(norm: str, f: Found) -> bool:
 def _from_main(m: re.Match[str], pats: _Patterns) -> Found | None:
     num_text, unit = m.group("num"), m.group("unit")
     kind = pats.unit_kind[unit]
+    if m.group("open") and (kind != "money" or unit not in units().money):
+        return None  # only a money unit is written in brackets after its number
     if kind == "money" and unit not in units().money:
         return _stray_yuan(m, num_text, unit)
     if kind == "percent" and unit not in units().percent and not lookalike_percent_ok(m.string, m.end()):

@@ -138,3 +138,12 @@ def test_a_comma_typed_with_a_space_between_thousands(text: str, surface: str, v
 @pytest.mark.parametrize("text", ["浏览次数：12,506次", "阅读量 88", "点击数：1203", "上一篇：关于下达资金的通知"])
 def test_web_page_counters_and_navigation_are_no_figures(text: str) -> None:
     assert scan(text) == []
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("维修费支出2.40（万元）", [("2.40（万元）", "money", Decimal("24000.00"))]),
+    ("参训12（人）", []),  # only a money unit stands in brackets after its number
+    ("资金（万元）：", []),
+])
+def test_money_unit_in_brackets_after_its_number(text: str, surfaces: list) -> None:
+    assert [(text[f.start:f.end], f.kind, f.value) for f in scan(text)] == surfaces
