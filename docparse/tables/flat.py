@@ -16,6 +16,7 @@ from docparse.tables.fused import split_fused
 from docparse.tables.vocabulary import (
     NUMERIC_KINDS,
     LabelRun,
+    column_role,
     columns,
     count_unit,
     declared_unit,
@@ -37,6 +38,9 @@ def read_line(norm: str, found: list[Found], state: RowState, added: list[Found]
     first_text = False
     for k, (s, e) in enumerate(spans):
         cell = make_cell(norm, s, e, found)
+        if len(cell.parts) > 1 and column_role(cell.text) is not None:
+            # a header label with its note: 预算执行率(B/A×100%) names a column, its 100% is no value
+            cell.parts = [Part("text", s, e, cell.text)]
         if k == 0:
             first_text = bool(cell.text) and all(p.kind == "text" for p in cell.parts)
             if first_text:
