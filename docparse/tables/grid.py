@@ -38,7 +38,7 @@ def read_grid(rows: list[list[CellRef]], unit: str | None = None) -> TableView:
         for c, ref in enumerate(row):
             role = roles[c]
             if role is None:
-                above = ref.covered and c > 0 and typed[c - 1].header and typed[c - 1].ref.text == ref.text
+                above = ref.covered and (_label(typed[c - 1:c], ref) or _label(view.rows[-1][c:c + 1], ref))
                 typed.append(TypedCell(ref, col_role[c], col_unit[c] if above else
                                        _unit(col_role, col_unit, c, row_unit, view.unit), header=above))
                 continue
@@ -48,11 +48,16 @@ def read_grid(rows: list[list[CellRef]], unit: str | None = None) -> TableView:
                     break
                 col_role[cc] = "amount" if declared and role in ("actual", "target") else role
                 col_unit[cc] = declared or col_unit[cc]
-            typed.append(TypedCell(ref, col_role[c], declared, header=True))
+            typed.append(TypedCell(ref, col_role[c], col_unit[c], header=True))
         if header:
             view.header_rows.append(r)
         view.rows.append(typed)
     return view
+
+
+def _label(neighbour: list[TypedCell], ref: CellRef) -> bool:
+    """The slot left of or above a covered one is the label that covers it (a merge across or down)."""
+    return bool(neighbour) and neighbour[0].header and neighbour[0].ref.text == ref.text
 
 
 def _stub(row: list[CellRef], roles: list[str | None]) -> int:

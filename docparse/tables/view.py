@@ -39,7 +39,8 @@ class TableView:
     unit: str | None = None
 
     def roles(self, r: int) -> dict[int, str]:
-        """Column → role of the labels that row ``r`` holds (merged labels once)."""
+        """Column → role of the labels that row ``r`` holds: its own and those merged down into it from
+        the header row above (分值 spanning a two-row header); a label merged across columns once."""
         out: dict[int, str] = {}
         row = self.rows[r]
         for i, cell in enumerate(row):
