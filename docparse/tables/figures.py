@@ -59,6 +59,10 @@ class RowState:
     # a header's columns, labels and stub when a text cell came right after it: a header cell going on
     # after it (one cell per line: 序号 / 建设内容 / 年度 …) shows that text was a column of the header
     interrupted: tuple[list[str], list[str], bool] | None = None
+    # a money column a header line names by a group label (项目 | 预算执行情况（万元） | 分值 …), and where
+    # the labels of the header line below it go (年初预算数 | 全年预算数 | 全年执行数 stand in its place)
+    group: int | None = None
+    splice: int | None = None
     # bare numbers read by position in the current row: column index, surface, where it went, figure
     placed: list[Placed] = field(default_factory=list)
 

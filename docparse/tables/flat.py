@@ -49,6 +49,9 @@ def read_line(norm: str, found: list[Found], state: RowState, added: list[Found]
             if piped and not cell.text and len(spans) > 1 and state.lead_stub:
                 continue
         in_row = state.mid_row()
+        if k == 0:
+            group = state.group if state.last == "header" and len(spans) > 1 else None
+            state.group, state.splice = group, group
         state.opens_row = k == 0 and len(spans) > 1
         state.mid_line = k > 0
         _cell(cell, state, added, dropped, piped)
@@ -86,6 +89,7 @@ def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: 
     if part.kind == "text":
         _text(part, cell, state)
         return
+    state.group = state.splice = None
     if state.last == "header" and not (len(state.run) == 1 and state.run[0] in NUMERIC_KINDS) and not (
             state.cols and state.cols[0] == "index"):
         state.stub = False  # a value right under the header: its first label heads a value column (not 序号)
@@ -145,6 +149,8 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
     if run is None and state.last == "header" and not state.opens_row and (
             header_only(text) or (decl is not None and noted_label(text))):
         run = LabelRun(0, ("amount",), len(text))  # under a declared unit a year column holds money
+        if decl is not None and state.mid_line:
+            state.group = len(state.cols or [])  # 预算执行情况（万元）: maybe a group over the line below
     if run is None and count_unit(text) is not None and noted_label(columns().count_note.sub("", text)):
         run = LabelRun(0, ("count",), len(text))  # 人数（人）: a count column, never money
     if run is None and state.last == "header" and state.mid_line and noted_label(text):
@@ -165,7 +171,16 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
         state.run.extend(kinds)
         if starts_run and kinds[0] == "year":
             kinds = ("label", *kinds[1:])  # 年度 | 预算数 | …: the years (2022年) label the rows
-        state.cols = (state.cols or []) + [k for k in kinds if k != "label"]
+        named = [k for k in kinds if k != "label"]
+        if state.splice is not None and not starts_run and state.cols is not None:
+            at = state.splice
+            if state.group is not None:  # the first label of the line below takes the group's place
+                del state.cols[at]
+                state.group = None
+            state.cols[at:at] = named
+            state.splice = at + len(named)
+        else:
+            state.cols = (state.cols or []) + named
         state.last = "header"
         if run.suffix_start < len(text) and text[run.suffix_start:].strip(" ：:，,"):
             _row_label(state)
