@@ -300,8 +300,9 @@ def _filler(i: int) -> str:
 
 
 def cases() -> list[Case]:
-    """Every form in every unit habit (figure sets in rotation), the unit in the label cell of a few, the
-    breakdown table before a few, and the wrong rate in national, provincial and transfer forms."""
+    """Every form in every unit habit (figure sets in rotation); a few forms with the unit in the label cell,
+    in a first column merged down the block or in a grouping first header row; the breakdown table before
+    a few; and the wrong rate in national, provincial and transfer forms."""
     out = []
     for f, form in enumerate(FORMS):
         for u, unit in enumerate(UNIT_MODES):
