@@ -31,7 +31,17 @@ from docparse.tables.selfeval import (
     money_row,
     value_like,
 )
-from docparse.tables.vocabulary import cell_roles, declared_unit, is_end, is_placeholder, label_spans, money_label, rows
+from docparse.tables.vocabulary import (
+    cell_roles,
+    declared_unit,
+    is_end,
+    is_placeholder,
+    label_spans,
+    money_label,
+    noted_label,
+    rows,
+    without_unit,
+)
 
 
 def _dedupe(roles: list[str]) -> list[str]:
@@ -42,6 +52,13 @@ def _dedupe(roles: list[str]) -> list[str]:
             out.remove(role)
         out.append(role)
     return out
+
+
+def _group_label(clean: str) -> bool:
+    """A header cell naming no column but declaring a money unit (预算执行情况（万元）, 偏差（万元）): a money
+    column of its own, or a group over the labels of the header line below."""
+    body, unit = without_unit(clean)
+    return unit is not None and noted_label(body)
 
 
 def _unit_of(cells: list[CellRef]) -> str | None:
@@ -57,17 +74,30 @@ def _header_run(cells: list[CellRef], start: int, need: set[str],
                 min_hits: int) -> tuple[int, list[str], int] | None:
     """A header starting at ``start``: (first cell after it, its roles, index where it began)."""
     i, roles, began, last = start, [], None, start
+    group: tuple[int | None, int] | None = None  # the group label's line, then where the line below goes
     while i < len(cells):
         clean = cells[i].clean
         found = cell_roles(clean) if len(clean) <= 60 and not value_like(clean) else []
+        block = cells[i].provenance.block
         if found and (len(clean) <= 16 or len(found) >= 2):
             began = i if began is None else began
-            roles.extend(found)
+            if group is not None and block != group[0] and cells[i].siblings > 1 and "group" in roles:
+                at = roles.index("group")  # 预算执行情况（万元） over 年初预算数 | 全年预算数 | 全年执行数
+                roles[at:at + 1] = found
+                group = (block, at + len(found))
+            elif group is not None and block == group[0] and "group" not in roles:
+                roles[group[1]:group[1]] = found
+                group = (block, group[1] + len(found))
+            else:
+                roles.extend(found)
             last = i
+        elif began is not None and cells[i].siblings > 1 and _group_label(clean):
+            roles.append("group")
+            group, last = (block, 0), i
         elif not (began is not None and len(clean) <= 4 and not re.search(r"\d", clean)):
             break
         i += 1
-    roles = _dedupe(roles)
+    roles = _dedupe(["amount" if r == "group" else r for r in roles])
     if began is not None and len(set(roles) & need) >= min_hits:
         return last + 1, roles, began
     return None

@@ -38,7 +38,8 @@ def read_grid(rows: list[list[CellRef]], unit: str | None = None) -> TableView:
         for c, ref in enumerate(row):
             role = roles[c]
             if role is None:
-                above = ref.covered and (_label(typed[c - 1:c], ref) or _label(view.rows[-1][c:c + 1] if view.rows else [], ref))
+                up = view.rows[-1][c:c + 1] if view.rows else []
+                above = ref.covered and (_label(typed[c - 1:c], ref) or _label(up, ref))
                 typed.append(TypedCell(ref, col_role[c], col_unit[c] if above else
                                        _unit(col_role, col_unit, c, row_unit, view.unit), header=above))
                 continue
