@@ -92,8 +92,10 @@ def _header_run(cells: list[CellRef], start: int, need: set[str],
                 roles.extend(found)
             last = i
         elif began is not None and cells[i].siblings > 1 and _group_label(clean):
-            roles.append("group")
-            group, last = (block, 0), i
+            if any(r != "serial" for r in roles):  # after 序号 alone it heads the row labels (项目资金（万元）)
+                roles.append("group")
+                group = (block, 0)
+            last = i
         elif not (began is not None and len(clean) <= 4 and not re.search(r"\d", clean)):
             break
         i += 1
