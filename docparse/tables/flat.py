@@ -49,8 +49,8 @@ def read_line(norm: str, found: list[Found], state: RowState, added: list[Found]
             if piped and not cell.text and len(spans) > 1 and state.lead_stub:
                 continue
         in_row = state.mid_row()
-        if k == 0:
-            group = state.group if state.last == "header" and len(spans) > 1 else None
+        if k == 0 and len(spans) > 1:
+            group = state.group if state.last == "header" else None
             state.group, state.splice = group, group
         state.opens_row = k == 0 and len(spans) > 1
         state.mid_line = k > 0
@@ -149,8 +149,8 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
     if run is None and state.last == "header" and not state.opens_row and (
             header_only(text) or (decl is not None and noted_label(text))):
         run = LabelRun(0, ("amount",), len(text))  # under a declared unit a year column holds money
-        if decl is not None and state.mid_line:
-            state.group = len(state.cols or [])  # 预算执行情况（万元）: maybe a group over the line below
+        if decl is not None:
+            state.group = len(state.cols or [])  # 预算执行情况（万元）: maybe a group over the labels below
     if run is None and count_unit(text) is not None and noted_label(columns().count_note.sub("", text)):
         run = LabelRun(0, ("count",), len(text))  # 人数（人）: a count column, never money
     if run is None and state.last == "header" and state.mid_line and noted_label(text):
@@ -172,6 +172,9 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
         if starts_run and kinds[0] == "year":
             kinds = ("label", *kinds[1:])  # 年度 | 预算数 | …: the years (2022年) label the rows
         named = [k for k in kinds if k != "label"]
+        if (state.splice is None and state.group is not None and not starts_run and named == ["money"]
+                and any(k != "money" for k in (state.cols or [])[state.group + 1:])):
+            state.splice = state.group  # one cell per line: amounts after 分值 … stand under the group
         if state.splice is not None and not starts_run and state.cols is not None:
             at = state.splice
             if state.group is not None:  # the first label of the line below takes the group's place

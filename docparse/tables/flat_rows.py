@@ -36,6 +36,7 @@ from docparse.tables.vocabulary import (
     declared_unit,
     is_end,
     is_placeholder,
+    kind_of,
     label_spans,
     money_label,
     noted_label,
@@ -91,7 +92,7 @@ def _header_run(cells: list[CellRef], start: int, need: set[str],
             else:
                 roles.extend(found)
             last = i
-        elif began is not None and cells[i].siblings > 1 and _group_label(clean):
+        elif began is not None and _group_label(clean):
             if any(r != "serial" for r in roles):  # after 序号 alone it heads the row labels (项目资金（万元）)
                 roles.append("group")
                 group = (block, 0)
@@ -99,6 +100,13 @@ def _header_run(cells: list[CellRef], start: int, need: set[str],
         elif not (began is not None and len(clean) <= 4 and not re.search(r"\d", clean)):
             break
         i += 1
+    if "group" in roles:  # one cell per line: the amounts after 分值 … stand under the group label
+        at = roles.index("group")
+        tail = len(roles)
+        while tail > at + 1 and kind_of(roles[tail - 1]) == "money":
+            tail -= 1
+        if tail < len(roles) and any(kind_of(r) != "money" for r in roles[at + 1:tail]):
+            roles[at:] = roles[tail:] + roles[at + 1:tail]
     roles = _dedupe(["amount" if r == "group" else r for r in roles])
     if began is not None and len(set(roles) & need) >= min_hits:
         return last + 1, roles, began
