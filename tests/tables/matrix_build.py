@@ -30,6 +30,7 @@ UNIT_MODES = ("caption", "header", "values")  # 单位：万元 above / 预算�
 BLOCK_LABEL = "项目资金（万元）"
 # mode "group": a first header row groups the money columns under one label that declares their unit
 GROUP_LABEL = "预算执行情况（万元）"
+# mode "yuan": 单位：元 above a table printing yuan with thousands separators (1,080,000.00)
 SPAN_LEFT = "←"  # a grid slot covered by the cell on its left (a merge across columns)
 MONEY_ROLES = ("budget", "adjusted_budget", "spent")
 ROW_FIELDS = ("budget", "adjusted_budget", "spent", "weight", "rate", "score")
@@ -159,7 +160,7 @@ class Case:
 
     form: Form
     figures: Figures
-    unit: str  # caption, header, values, label, merged, group
+    unit: str  # caption, header, values, label, merged, group, yuan
     detail: bool = False
     office: int = 0
 
@@ -220,6 +221,8 @@ class Case:
             return PLACEHOLDER  # 分值 / 执行率 / 得分 stand in the total row only
         else:
             return {"rate": self.figures.rate, "weight": self.figures.weight, "score": self.figures.score}[col.role]
+        if self.unit == "yuan":
+            return f"{Decimal(text) * WAN:,.2f}"  # 1,080,000.00 under 单位：元
         return text + ("万元" if self.unit == "values" else "")
 
     def body(self) -> list[list[str]]:
@@ -243,8 +246,9 @@ class Case:
                 if text == PLACEHOLDER or col.role in NEVER_MONEY:
                     continue
                 if col.role in MONEY_ROLES:
-                    got[col.role] = Decimal(text) * WAN
-                    values.append(Decimal(text) * WAN)
+                    yuan = Decimal(text.replace(",", "")) * (1 if self.unit == "yuan" else WAN)
+                    got[col.role] = yuan
+                    values.append(yuan)
                 else:
                     got[col.role] = Decimal(text.removesuffix("%"))
             rows.append((label.removeprefix("其中："), *(got[f] for f in ROW_FIELDS)))
@@ -280,8 +284,8 @@ class Case:
             out += [("body", "项目建设内容及资金安排明细如下："),
                     ("table", [[*DETAIL_HEADER], *([*row] for row in DETAIL_ROWS)])]
         out += [("heading", "三、项目绩效自评表"), ("caption", "项目支出绩效自评表")]
-        if self.unit == "caption":
-            out.append(("unit", "单位：万元"))
+        if self.unit in ("caption", "yuan"):
+            out.append(("unit", "单位：万元" if self.unit == "caption" else "单位：元"))
         out += [("table", self.grid()),
                 ("heading", "四、存在的问题"),
                 ("body", "个别标段竣工资料整理滞后，报账凭证归集不够及时，影响了资金结算的节奏。"),
@@ -301,8 +305,9 @@ def _filler(i: int) -> str:
 
 def cases() -> list[Case]:
     """Every form in every unit habit (figure sets in rotation); a few forms with the unit in the label cell,
-    in a first column merged down the block or in a grouping first header row; the breakdown table before
-    a few; and the wrong rate in national, provincial and transfer forms."""
+    in a first column merged down the block, in a grouping first header row or as yuan (单位：元,
+    1,080,000.00); the breakdown table before a few; and the wrong rate in national, provincial and
+    transfer forms."""
     out = []
     for f, form in enumerate(FORMS):
         for u, unit in enumerate(UNIT_MODES):
@@ -312,6 +317,8 @@ def cases() -> list[Case]:
             for i, name in enumerate(("national", "transfer-scored", "serial", "count"))]
     out += [Case(by_id[name], FIGURES[(i + 1) % len(FIGURES)], "merged", office=i)
             for i, name in enumerate(("national", "provincial", "transfer-initial", "approved-beside-initial"))]
+    out += [Case(by_id[name], FIGURES[i % len(FIGURES)], "yuan", office=i)
+            for i, name in enumerate(("national", "provincial", "transfer-scored", "serial", "year"))]
     out += [Case(by_id[name], FIGURES[(i + 2) % len(FIGURES)], "group", office=i)
             for i, name in enumerate(("national", "provincial-rate-first", "transfer-initial",
                                       "approved-beside-initial", "count"))]
