@@ -13,19 +13,9 @@ from typing import Any
 
 def found_mentions(text: str) -> list[dict[str, Any]]:
     """The mentions docparse reports for ``text`` read as a .txt file, as plain dicts."""
-    from docparse.extract.mentions import to_mention
-    from docparse.numbers import BlockView, govern, scan
-    from docparse.readers.text import document_from_text
+    from benchmarks.scoring_numbers import governed_mentions
 
-    doc = document_from_text(text)
-    views = [BlockView(i, b.text, scan(b.text)) for i, b in enumerate(doc.blocks)]
-    governed = govern(views)
-    out = []
-    for i, block in enumerate(doc.blocks):
-        for f in governed[i]:
-            d = to_mention(block, i, f).to_dict()
-            out.append(d)
-    return out
+    return [m.to_dict() for _, _, m in governed_mentions(text)]
 
 
 _OPTIONAL = ("unit", "qualifier", "direction", "comparator", "unit_from")

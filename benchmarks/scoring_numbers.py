@@ -7,11 +7,12 @@ offsets; docparse's provenance gives the line and the offset in the stripped lin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
-from docparse.model import Mention
+from docparse.model import Block, Mention
 from docparse.numbers.govern import BlockView, govern
-from docparse.numbers.scanner import scan
+from docparse.numbers.scanner import Found, scan
 from docparse.readers.text import document_from_text
 
 
@@ -38,21 +39,26 @@ def line_offsets(text: str) -> dict[int, int]:
     return out
 
 
-def predict(text: str) -> list[dict]:
-    """Mentions of a txt file as dicts with kind, value, text and file offsets (start, end)."""
+def governed_mentions(text: str) -> Iterator[tuple[Block, Found, Mention]]:
+    """Every mention of ``text`` read as a .txt file: its block, the scanner's figure and the mention."""
     from docparse.extract.mentions import to_mention
 
     doc = document_from_text(text)
-    starts = line_offsets(text)
     views = [BlockView(i, b.text, scan(b.text)) for i, b in enumerate(doc.blocks)]
     governed = govern(views)
-    out = []
     for i, block in enumerate(doc.blocks):
         for f in governed[i]:
-            m: Mention = to_mention(block, i, f)
-            base = starts[block.provenance.line or 0]
-            out.append({"kind": m.kind, "value": m.value_str(), "text": m.text,
-                        "start": base + f.start, "end": base + f.end, "fused": False})
+            yield block, f, to_mention(block, i, f)
+
+
+def predict(text: str) -> list[dict]:
+    """Mentions of a txt file as dicts with kind, value, text and file offsets (start, end)."""
+    starts = line_offsets(text)
+    out = []
+    for block, f, m in governed_mentions(text):
+        base = starts[block.provenance.line or 0]
+        out.append({"kind": m.kind, "value": m.value_str(), "text": m.text,
+                    "start": base + f.start, "end": base + f.end, "fused": False})
     return out
 
 
