@@ -99,3 +99,10 @@ def require_keys(name: str, data: Any, keys: list[str]) -> None:
     missing = [k for k in keys if k not in data]
     if missing:
         raise RuleFileError(rules_dir() / name, f"missing keys: {', '.join(missing)}")
+
+
+def rule_file(name: str, keys: list[str]) -> dict[str, Any]:
+    """A mapping rule file, parsed once and checked for its top-level ``keys``."""
+    data = load_yaml(name)
+    require_keys(name, data, keys)
+    return data

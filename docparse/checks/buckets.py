@@ -18,16 +18,14 @@ from docparse.checks.registry import block_text
 from docparse.checks.results import compare, sum_against
 from docparse.model import Mention, Report
 from docparse.model.report import CheckResult
-from docparse.rules import load_yaml, require_keys
+from docparse.rules import rule_file
 
 CHECK = "sum.fund_items"
 
 
 @cache
 def bucket_rules() -> dict[str, Any]:
-    data = load_yaml("checks/buckets.yaml")
-    require_keys("checks/buckets.yaml", data, ["grade_marks", "min_buckets", "what"])
-    return data
+    return rule_file("checks/buckets.yaml", ["grade_marks", "min_buckets", "what"])
 
 
 @cache

@@ -23,7 +23,7 @@ from docparse.checks.registry import block_text, register
 from docparse.checks.results import compare, make
 from docparse.model import Mention, Report
 from docparse.model.report import CheckResult
-from docparse.rules import load_yaml, require_keys
+from docparse.rules import rule_file
 
 CHECK = "sum.counts"
 _OPEN, _CLOSE = "（(", "）)"
@@ -32,11 +32,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 @cache
 def count_rules() -> dict[str, Any]:
-    data = load_yaml("checks/counts.yaml")
-    require_keys("checks/counts.yaml", data, ["total_cues", "item_cues", "sentence_ends", "max_gap",
+    return rule_file("checks/counts.yaml", ["total_cues", "item_cues", "sentence_ends", "max_gap",
                                               "noun_window_blocks", "noun_stop", "min_items", "part_breaks",
                                               "attribute_words"])
-    return data
 
 
 @dataclass

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from docparse.lexicon import big_units
 from docparse.model import Fact, Mention, MoneyRow, Provenance, money_str, number_str
-from docparse.rules import load_yaml, require_keys
+from docparse.rules import rule_file
 
 FigureKind = Literal["money", "rate", "score", "weight", "count"]
 
@@ -30,9 +30,7 @@ _HALF = Decimal("0.5")
 
 @cache
 def tolerance_rules() -> dict[str, Any]:
-    data = load_yaml("checks/tolerance.yaml")
-    require_keys("checks/tolerance.yaml", data, ["money", "rate", "score", "weight", "count"])
-    return data
+    return rule_file("checks/tolerance.yaml", ["money", "rate", "score", "weight", "count"])
 
 
 def printed_half(kind: FigureKind, value: Decimal, text: str | None) -> Decimal:

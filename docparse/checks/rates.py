@@ -27,7 +27,7 @@ from docparse.checks.results import compare, make
 from docparse.extract.facts import other_subjects
 from docparse.model import Fact, Mention, MoneyRow, Report
 from docparse.model.report import CheckResult
-from docparse.rules import load_yaml, require_keys
+from docparse.rules import rule_file
 
 EXECUTION = "rate.execution"
 ARRIVAL = "rate.arrival"
@@ -47,16 +47,12 @@ _SHOWN = Decimal("0.0001")
 
 @cache
 def fact_rules() -> dict[str, Any]:
-    data = load_yaml("checks/facts.yaml")
-    require_keys("checks/facts.yaml", data, ["execution_rate", "arrival_rate", "order"])
-    return data
+    return rule_file("checks/facts.yaml", ["execution_rate", "arrival_rate", "order"])
 
 
 @cache
 def table_rules() -> dict[str, Any]:
-    data = load_yaml("checks/table.yaml")
-    require_keys("checks/table.yaml", data, ["total_row_words", "sum_columns", "rate_denominators"])
-    return data
+    return rule_file("checks/table.yaml", ["total_row_words", "sum_columns", "rate_denominators"])
 
 
 def rate_result(check_id: str, rate: Figure, numerator: Figure, denominator: Figure,

@@ -9,16 +9,14 @@ from typing import Any
 
 from docparse.checks.figures import Figure, FigureKind, fmt_value, show, tolerance_rules
 from docparse.model.report import CheckResult, CheckStatus
-from docparse.rules import load_yaml, require_keys
+from docparse.rules import rule_file
 
 _ZERO = Decimal(0)
 
 
 @cache
 def messages() -> dict[str, Any]:
-    data = load_yaml("checks/messages.yaml")
-    require_keys("checks/messages.yaml", data, ["common", "checks"])
-    return data
+    return rule_file("checks/messages.yaml", ["common", "checks"])
 
 
 def _template(check_id: str, status: str, lang: str) -> str:
