@@ -366,8 +366,16 @@ def _specific(cand: Candidate) -> bool:
             and cand.distance <= int(conf["conflict_max_distance"]) and not cand.total)
 
 
+def _shown(subject: str | None) -> str | None:
+    """A subject as shown to a reader: from the start of its last clause (the words before it are context)."""
+    if not subject:
+        return subject
+    cut = max(subject.rfind(mark) for mark in marks("clause_marks", "sentence_ends"))
+    return subject[cut + 1:].strip() or subject
+
+
 def _fact(m: Mention, role: str, cand: Candidate | None = None) -> Fact:
-    basis = None if cand is None else FactBasis(cue=cand.cue, subject=cand.subject, provenance=cand.cue_at)
+    basis = None if cand is None else FactBasis(cue=cand.cue, subject=_shown(cand.subject), provenance=cand.cue_at)
     return Fact(value=m.low, text=m.text, provenance=m.provenance, money=role in MONEY_FACTS, basis=basis)
 
 
@@ -384,7 +392,7 @@ def _from_row(row: MoneyRow, role: str) -> Fact | None:
 
 def _candidate_dict(cand: Candidate) -> dict[str, Any]:
     fact = _fact(cand.mention, cand.role).to_dict()
-    return {"value": fact["value"], "text": cand.mention.text, "cue": cand.cue, "subject": cand.subject,
+    return {"value": fact["value"], "text": cand.mention.text, "cue": cand.cue, "subject": _shown(cand.subject),
             "provenance": fact["provenance"]}
 
 

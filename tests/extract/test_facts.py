@@ -252,3 +252,14 @@ def test_a_bracket_splitting_a_figure_into_budget_and_addition() -> None:
     # parts that do not add up to the figure settle nothing
     facts = _facts("一、资金概况\n美丽乡村整治行动资金526万元（财政预算480万元，年中追加示范村资金40万元）。")
     assert (facts["budget"], facts["adjusted_budget"]) == (None, None)
+
+
+def test_basis_subject_is_the_clause_the_cue_stands_in() -> None:
+    import docparse
+
+    text = ("某县农业农村局2023年度耕地保护专项资金绩效自评报告\n一、基本情况\n"
+            "为改善全镇高标准农田灌溉条件，县财政安排耕地保护专项资金120万元，用于沟渠修缮。\n")
+    budget = docparse.parse_text(text).to_dict()["facts"]["budget"]
+    assert budget["value"] == "1200000.00"
+    assert budget["basis"]["cue"] == "安排"
+    assert budget["basis"]["subject"] == "县财政耕地保护专项资金"
