@@ -13,13 +13,15 @@ from docparse.numbers import BlockView, Found, govern, scan
 
 if TYPE_CHECKING:
     from docparse.model.analysis import Analysis
+    from docparse.tables.view import TableView
 
 _SKIP_ROLES = ("header", "footer")
 
 
-@stage(requires=("document", "layout"), assigns=("report.mentions",))
+@stage(requires=("document", "layout"), assigns=("report.mentions", "text_tables"))
 def collect(analysis: Analysis) -> None:
-    """Fill ``analysis.report.mentions`` (and each block Doc's ``mentions`` spans) in document order."""
+    """Fill ``analysis.report.mentions`` (and each block Doc's ``mentions`` spans) in document order,
+    and ``analysis.text_tables`` with the typed view of each table flattened to text lines."""
     from docparse.nlp.components.mentions import set_figures
 
     docs = analysis.docs
@@ -33,7 +35,9 @@ def collect(analysis: Analysis) -> None:
         figures = doc._.figures if doc is not None and doc._.figures is not None else scan(block.text)
         views.append(BlockView(index=i, text=block.text, found=list(figures), grid=_grid_spans(block),
                                heading=i in headings))
-    governed = govern(views)
+    tables: list[TableView] = []
+    governed = govern(views, tables)
+    analysis.text_tables = _located(tables, blocks)
     mentions: list[Mention] = []
     for view in views:
         block = blocks[view.index]
@@ -42,6 +46,17 @@ def collect(analysis: Analysis) -> None:
             set_figures(docs[view.index], figures)
         mentions.extend(to_mention(block, view.index, f) for f in figures)
     analysis.report.mentions = mentions
+
+
+def _located(tables: list[TableView], blocks: list[Block]) -> list[TableView]:
+    """Each recorded cell's provenance: its block's (line, page …) narrowed to the cell's span."""
+    for table in tables:
+        for row in table.rows:
+            for cell in row:
+                p = cell.ref.provenance
+                if p.block is not None and p.start is not None and p.end is not None:
+                    cell.ref.provenance = blocks[p.block].provenance.at(p.block, p.start, p.end)
+    return tables
 
 
 def to_mention(block: Block, index: int, f: Found) -> Mention:

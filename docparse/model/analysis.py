@@ -18,6 +18,8 @@ from docparse.model.report import Report, Section
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from docparse.tables.view import TableView
+
 
 @dataclass
 class Layout:
@@ -43,6 +45,8 @@ class Analysis:
     report: Report
     layout: Layout = field(default_factory=Layout)
     """Set by the structure stage."""
+    text_tables: list[TableView] | None = None
+    """The typed view of every table flattened to text lines, as the mentions stage read it."""
     selfeval: Any = None
     """The self-evaluation table as read (:class:`docparse.extract.selfeval_table.SelfEvalTable`)."""
     fact_candidates: list[Any] = field(default_factory=list)

@@ -20,6 +20,7 @@ from docparse.numbers.normalise import normalise_chars
 if TYPE_CHECKING:
     from docparse.tables.cells import CellRef
     from docparse.tables.figures import RowState
+    from docparse.tables.view import TableView
 
 
 @dataclass(slots=True)
@@ -34,19 +35,21 @@ class BlockView:
     heading: bool = False
 
 
-def govern(blocks: list[BlockView]) -> dict[int, list[Found]]:
-    """Every figure per block index: the written ones plus the bare numbers a declared unit governs."""
+def govern(blocks: list[BlockView], tables: list[TableView] | None = None) -> dict[int, list[Found]]:
+    """Every figure per block index: the written ones plus the bare numbers a declared unit governs;
+    the typed view of every table flattened to text lines is added to ``tables`` when given."""
     # the table layer reads cells with the number rules of this package: imported once those are loaded
     from docparse.tables.figures import RowState, grid_figures
     from docparse.tables.flat import read_line
     from docparse.tables.grid import read_grid
 
-    state = RowState()
+    state = RowState(tables=[] if tables is None else tables)
     work: list[tuple[BlockView, list[Found], set[int]]] = []
     for n, block in enumerate(blocks):
         norm = normalise_chars(block.text)
         if block.heading and not _table_goes_on(state, norm):
-            state = RowState()
+            state = state.fresh()
+        state.block = block.index
         added: list[Found] = []
         dropped: set[int] = set()
         work.append((block, added, dropped))

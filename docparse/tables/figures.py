@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from docparse.model.document import Provenance
 from docparse.numbers.data import qualifiers, units
 from docparse.numbers.found import Found
-from docparse.tables.cells import make_cell, unit_token
-from docparse.tables.view import TableView
+from docparse.tables.cells import CellRef, make_cell, unit_token
+from docparse.tables.view import TableView, TypedCell
+from docparse.tables.vocabulary import kind_of
 
 # a number as a cell holds it: no leading zeros, thousands separators well placed
 WELL = re.compile(r"-?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
@@ -31,11 +33,15 @@ class Placed:
     added: list[Found]
     found: Found | None
     fused: bool
+    typed: TypedCell | None = None
 
 
 @dataclass(slots=True)
 class RowState:
-    """Where the reading of tables stands: declared unit, header columns, and the current row."""
+    """Where the reading of tables stands: declared unit, header columns (their roles), and the current row.
+
+    Every cell read as a header label or as a value of a column is recorded, with its role, unit and
+    provenance, in the typed view of the flattened table it stands in (``view``, kept in ``tables``)."""
 
     unit: tuple[str, Decimal] | None = None
     cols: list[str] | None = None
@@ -65,6 +71,35 @@ class RowState:
     splice: int | None = None
     # bare numbers read by position in the current row: column index, surface, where it went, figure
     placed: list[Placed] = field(default_factory=list)
+    # the typed views of the flattened tables read so far, the one being read, and the block read
+    tables: list[TableView] = field(default_factory=list)
+    view: TableView | None = None
+    block: int | None = None
+
+    def fresh(self) -> RowState:
+        """A state for what follows the end of a table: nothing carried over but the views recorded."""
+        return RowState(tables=self.tables, block=self.block)
+
+    def open_view(self) -> TableView:
+        """Start the typed view of a new flattened table (a header begins)."""
+        self.view = TableView(rows=[[]], unit=self.unit[0] if self.unit else None)
+        self.tables.append(self.view)
+        return self.view
+
+    def record(self, role: str | None, start: int, end: int, text: str, header: bool = False) -> TypedCell:
+        """Record a cell of the current row of the table being read (a view opens if none is)."""
+        view = self.view or self.open_view()
+        cell = TypedCell(CellRef(text, Provenance(block=self.block, start=start, end=end)), role=role,
+                         unit=self.unit[0] if self.unit and kind_of(role) in (None, "money") else None,
+                         header=header)
+        view.rows[-1].append(cell)
+        if header and len(view.rows) - 1 not in view.header_rows:
+            view.header_rows.append(len(view.rows) - 1)
+        return cell
+
+    def kind(self, i: int) -> str | None:
+        """What a number in column ``i`` of the header is read as (money, rate, weight …)."""
+        return kind_of(self.cols[i]) if self.cols is not None and 0 <= i < len(self.cols) else None
 
     def mid_row(self) -> bool:
         """Values of a row were read and its header has columns left."""
@@ -74,7 +109,9 @@ class RowState:
         """Start a row; a row label stands after the index column (序号), a row line before it."""
         self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
         self.row_known, self.pending, self.placed = [], None, []
-        while after_index and self.cols and self.ptr < len(self.cols) and self.cols[self.ptr] == "index":
+        if self.view is not None and self.view.rows[-1]:
+            self.view.rows.append([])
+        while after_index and self.cols and self.ptr < len(self.cols) and self.kind(self.ptr) == "index":
             self.ptr += 1
 
 
@@ -155,9 +192,11 @@ def realign(state: RowState, shift: int) -> None:
         if p.found is not None and p.found in p.added:
             p.added.remove(p.found)
         col = p.col + shift
-        kind = cols[col] if 0 <= col < len(cols) else None
-        found = emit(kind, p.start, p.end, p.text, state, p.added, p.fused)
-        state.placed.append(Placed(col, p.start, p.end, p.text, p.added, found, p.fused))
+        role = cols[col] if 0 <= col < len(cols) else None
+        if p.typed is not None:
+            p.typed.role = role
+        found = emit(kind_of(role), p.start, p.end, p.text, state, p.added, p.fused)
+        state.placed.append(Placed(col, p.start, p.end, p.text, p.added, found, p.fused, p.typed))
 
 
 def money_unit(unit: str | None) -> tuple[str, Decimal] | None:
@@ -177,7 +216,7 @@ def grid_figures(view: TableView, norm: str, found: list[Found], state: RowState
             text = part_cell.text.strip()
             kind = cell.kind
             state.unit = money_unit(cell.unit)
-            state.cols = [kind] if kind else None
+            state.cols = [cell.role] if cell.role else None
             state.ptr = 0
             for part in part_cell.parts:
                 if part.kind == "number" and part.text == text and WELL.fullmatch(part.text.rstrip("%‰")):
@@ -195,4 +234,4 @@ def grid_figures(view: TableView, norm: str, found: list[Found], state: RowState
                 elif part.kind == "cmp":
                     state.row_cmp = part.text
     # a declaration governs one table: what follows the table starts afresh
-    state.unit, state.cols = None, None
+    state.unit, state.cols, state.view = None, None, None

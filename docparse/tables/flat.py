@@ -1,6 +1,8 @@
 """Tables flattened to text lines, read cell by cell into figures: a declaration ("单位：万元",
 "项目资金（万元）") sets the money unit, a header ("年初预算数 全年执行数 执行率 得分") what each column holds,
 a row label starts a row, and each bare number takes the meaning of its column (:mod:`figures`).
+The header labels, row labels and values are recorded with their column's role, unit and provenance
+in one typed view per flattened table (``RowState.tables``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from docparse.tables.vocabulary import (
     count_unit,
     declared_unit,
     header_only,
+    kind_of,
     label_run,
     noted_label,
     without_unit,
@@ -57,7 +60,7 @@ def read_line(norm: str, found: list[Found], state: RowState, added: list[Found]
         _cell(cell, state, added, dropped, piped)
         if cell.prose and not piped and not in_row:
             # running text ends a table; a long cell inside a row (原因 …) does not
-            state = RowState()
+            state = state.fresh()
     if piped and len(spans) > 1 and state.last == "header":
         state.lead_stub = first_text
     return state
@@ -73,6 +76,7 @@ def _cell(cell: Cell, state: RowState, added: list[Found], dropped: set[int], pi
 
 
 def _advance(state: RowState, to: str | None = None) -> str | None:
+    """The role of the column the next value stands in (only a column of role ``to`` when given)."""
     if not state.cols:
         return None
     if to is not None:
@@ -80,9 +84,9 @@ def _advance(state: RowState, to: str | None = None) -> str | None:
             state.ptr += 1
             return to
         return None
-    kind = state.cols[state.ptr] if state.ptr < len(state.cols) else None
+    role = state.cols[state.ptr] if state.ptr < len(state.cols) else None
     state.ptr += 1
-    return kind
+    return role
 
 
 def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: set[int], piped: bool) -> None:
@@ -90,11 +94,11 @@ def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: 
         _text(part, cell, state)
         return
     state.group = state.splice = None
-    if state.last == "header" and not (len(state.run) == 1 and state.run[0] in NUMERIC_KINDS) and not (
-            state.cols and state.cols[0] == "index"):
+    single = len(state.run) == 1 and kind_of(state.run[0]) in NUMERIC_KINDS
+    if state.last == "header" and not single and not (state.cols and state.kind(0) == "index"):
         state.stub = False  # a value right under the header: its first label heads a value column (not 序号)
     keyed = None
-    if state.last == "header" and len(state.run) == 1 and state.run[0] in NUMERIC_KINDS:
+    if state.last == "header" and single:
         keyed = state.run[0]
         state.cols = state.prev_cols
     elif state.last == "header":
@@ -104,10 +108,12 @@ def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: 
             resolve(*state.pending, part.text)
             state.pending = None
         state.row_unit = part.text
-        _advance(state, "unit")
+        if _advance(state, "unit"):
+            state.record("unit", part.start, part.end, part.text)
     elif part.kind == "cmp":
         state.row_cmp = part.text
-        _advance(state, "nature")
+        if _advance(state, "nature"):
+            state.record("nature", part.start, part.end, part.text)
     elif part.kind == "empty":
         _advance(state)
     elif part.kind == "mention" and part.found is not None:
@@ -125,7 +131,10 @@ def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: 
                 if shift and state.placed:
                     realign(state, shift)
                 state.ptr += shift
-            kind = keyed or _advance(state)
+            role = keyed or _advance(state)
+            if role is not None:
+                state.record(role, f.start, f.end, cell.text[f.start - cell.start:f.end - cell.start])
+            kind = kind_of(role)
             if kind == "target":
                 state.row_target = f
             if f.kind == "money" and isinstance(f.value, Decimal) and f.scale:
@@ -160,20 +169,24 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
         if state.last == "label" and state.interrupted is not None:
             state.cols, state.run, state.stub = state.interrupted  # the text before was a header column
             state.last = "header"
+            _unlabel(state)
         state.interrupted = None
         starts_run = state.last != "header"
         if starts_run:
             state.prev_cols = state.cols
             state.cols, state.run = [], []
-        kinds = run.kinds
-        if decl is not None and kinds in (("actual",), ("target",)):
-            kinds = ("money",)  # 完成值（万元）: the values below are money in the declared unit
-        state.run.extend(kinds)
-        if starts_run and kinds[0] == "year":
-            kinds = ("label", *kinds[1:])  # 年度 | 预算数 | …: the years (2022年) label the rows
-        named = [k for k in kinds if k != "label"]
-        if (state.splice is None and state.group is not None and not starts_run and named == ["money"]
-                and any(k != "money" for k in (state.cols or [])[state.group + 1:])):
+            state.open_view()
+        state.record(run.roles[-1], part.start, part.end, part.text, header=True)
+        roles = run.roles
+        if decl is not None and run.kinds in (("actual",), ("target",)):
+            roles = ("amount",)  # 完成值（万元）: the values below are money in the declared unit
+        state.run.extend(roles)
+        # 年度 | 预算数 | …: the years (2022年) label the rows
+        year_stub = starts_run and kind_of(roles[0]) == "year"
+        named = [r for i, r in enumerate(roles) if kind_of(r) != "label" and not (i == 0 and year_stub)]
+        if (state.splice is None and state.group is not None and not starts_run
+                and [kind_of(r) for r in named] == ["money"]
+                and any(kind_of(r) != "money" for r in (state.cols or [])[state.group + 1:])):
             state.splice = state.group  # one cell per line: amounts after 分值 … stand under the group
         if state.splice is not None and not starts_run and state.cols is not None:
             at = state.splice
@@ -190,17 +203,29 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
             return
         # "年度预算数（万元）" opening a header (after 序号) may head the row-label column: decided by what
         # follows
-        if starts_run or (len(state.run) > 1 and all(k == "index" for k in state.run[:-1])):
-            state.stub = decl is not None and kinds == ("money",)
+        if starts_run or (len(state.run) > 1 and all(kind_of(r) == "index" for r in state.run[:-1])):
+            state.stub = decl is not None and not year_stub and [kind_of(r) for r in roles] == ["money"]
         return
     _row_label(state)
+    if state.view is not None:
+        state.record(None, part.start, part.end, part.text)
+
+
+def _unlabel(state: RowState) -> None:
+    """The text cell taken for a row label was a text column of the header: back into the header row."""
+    view = state.view
+    if view is None or len(view.rows) < 2 or len(view.rows[-1]) != 1:
+        return
+    cell = view.rows.pop()[0]
+    cell.header, cell.role = True, "name"
+    view.rows[-1].append(cell)
 
 
 def _row_label(state: RowState) -> None:
     """A text cell that starts a row; a header's declaring first label then named the label column."""
     state.interrupted = (list(state.cols or []), list(state.run), state.stub) if state.last == "header" else None
     if state.stub and state.cols:
-        at = next((i for i, k in enumerate(state.cols) if k != "index"), 0)
+        at = next((i for i in range(len(state.cols)) if state.kind(i) != "index"), 0)
         state.cols.pop(at)
         if len(state.run) > at:
             state.run.pop(at)
@@ -215,22 +240,26 @@ def _number(part: Part, cell: Cell, state: RowState, added: list[Found], piped: 
     digits = raw[:-1] if pct else raw
     well = bool(WELL.fullmatch(digits))
     remaining = state.cols[state.ptr:] if state.cols else []
-    numeric = [(i, k) for i, k in enumerate(remaining) if k in NUMERIC_KINDS]
+    numeric = [(i, r) for i, r in enumerate(remaining) if kind_of(r) in NUMERIC_KINDS]
     fused_ctx = (not well) or (part.glued and not piped and len(numeric) >= 2 and keyed is None
                                and (cell.has_header or not cell.prose))
     if fused_ctx and numeric:
         pct_unit = state.row_unit in ("%", "‰") or bool(pct)
-        parts = split_fused(digits, [k for _, k in numeric], state.row_known, pct_unit)
+        parts = split_fused(digits, [kind_of(r) or "" for _, r in numeric], state.row_known, pct_unit)
         if parts and pct and parts[-1][2] not in ("rate", "target", "actual"):
             parts = None
         if parts and well and len(parts) < 3 and not pct:
             # a number that reads well on its own is cut only when three or more columns need it
             parts = None
         if parts:
-            last_i = 0
+            last_i, col = 0, 0
             for n, (s, e, kind) in enumerate(parts):
                 end = e + (len(pct) if (pct and n == len(parts) - 1) else 0)
                 text = raw[s:end]
+                # the column the cut value stands in: the next one of its kind (a split may skip columns)
+                at = next((m for m in range(col, len(numeric)) if kind_of(numeric[m][1]) == kind), None)
+                col = col if at is None else at + 1
+                state.record(None if at is None else numeric[at][1], part.start + s, part.start + end, text)
                 emit(kind, part.start + s, part.start + end, text, state, added, fused=True)
                 last_i = numeric[n][0]
             state.ptr += last_i + 1
@@ -238,14 +267,16 @@ def _number(part: Part, cell: Cell, state: RowState, added: list[Found], piped: 
     if not well:
         return
     positional = keyed is None and not (cell.prose and not cell.has_header)
-    kind = keyed or (_advance(state) if positional else None)
-    if (kind is None and state.unit is not None and not state.cols and not pct and cell.text == raw
+    role = keyed or (_advance(state) if positional else None)
+    if (role is None and state.unit is not None and not state.cols and not pct and cell.text == raw
             and not _YEAR.fullmatch(raw)):
         # no header says what the column holds: a number alone in its cell under a declared unit
-        kind = "money"
+        role = "amount"
+    typed = state.record(role, part.start, part.end, raw) if role is not None or (
+        positional and state.cols) else None
     fused = part.glued and not piped
-    found = emit(kind, part.start, part.end, raw, state, added, fused=fused)
+    found = emit(kind_of(role), part.start, part.end, raw, state, added, fused=fused)
     if positional and state.cols:
-        state.placed.append(Placed(state.ptr - 1, part.start, part.end, raw, added, found, fused))
+        state.placed.append(Placed(state.ptr - 1, part.start, part.end, raw, added, found, fused, typed))
 
 
