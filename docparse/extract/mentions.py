@@ -13,6 +13,7 @@ from docparse.numbers import BlockView, Found, govern, scan
 
 if TYPE_CHECKING:
     from docparse.model.analysis import Analysis
+    from docparse.model.document import Document
     from docparse.tables.view import TableView
 
 _SKIP_ROLES = ("header", "footer")
@@ -46,6 +47,16 @@ def collect(analysis: Analysis) -> None:
             set_figures(docs[view.index], figures)
         mentions.extend(to_mention(block, view.index, f) for f in figures)
     analysis.report.mentions = mentions
+
+
+def text_tables(document: Document) -> list[TableView]:
+    """The typed views of the tables flattened to text lines in ``document``, as :func:`collect` reads
+    them (for a reader of tables run without the mentions stage)."""
+    views = [BlockView(index=i, text=b.text, found=list(scan(b.text)), grid=_grid_spans(b))
+             for i, b in enumerate(document.blocks) if b.role not in _SKIP_ROLES]
+    tables: list[TableView] = []
+    govern(views, tables)
+    return _located(tables, document.blocks)
 
 
 def _located(tables: list[TableView], blocks: list[Block]) -> list[TableView]:

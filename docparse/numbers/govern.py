@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from docparse.chars import to_simplified
 from docparse.model.document import Provenance
 from docparse.numbers.data import units
 from docparse.numbers.found import Found
@@ -62,7 +63,8 @@ def govern(blocks: list[BlockView], tables: list[TableView] | None = None) -> di
             view = read_grid(_slots(norm, block.grid), state.unit[0] if state.unit else None)
             grid_figures(view, norm, block.found, state, added)
         else:
-            state = read_line(norm, block.found, state, added, dropped)
+            # labels are matched in simplified characters (項目資金（萬元） 年初預算數 …), one for one
+            state = read_line(to_simplified(norm), block.found, state, added, dropped)
     out: dict[int, list[Found]] = {}
     for block, added, dropped in work:
         kept = [f for f in block.found if id(f) not in dropped]

@@ -75,6 +75,8 @@ class RowState:
     tables: list[TableView] = field(default_factory=list)
     view: TableView | None = None
     block: int | None = None
+    # the last header cell was a text cell guessed to head a column the vocabulary lacks
+    guessed: bool = False
 
     def fresh(self) -> RowState:
         """A state for what follows the end of a table: nothing carried over but the views recorded."""
@@ -109,7 +111,10 @@ class RowState:
         """Start a row; a row label stands after the index column (序号), a row line before it."""
         self.ptr, self.row_unit, self.row_target, self.row_cmp = 0, None, None, None
         self.row_known, self.pending, self.placed = [], None, []
-        if self.view is not None and self.view.rows[-1]:
+        last = self.view.rows[-1] if self.view is not None else []
+        # a row label on a line of its own keeps the values of the line below (年度资金总额 / 500 480 …)
+        lone_label = not after_index and len(last) == 1 and not last[0].header and last[0].role is None
+        if self.view is not None and last and not lone_label:
             self.view.rows.append([])
         while after_index and self.cols and self.ptr < len(self.cols) and self.kind(self.ptr) == "index":
             self.ptr += 1

@@ -25,6 +25,7 @@ from docparse.tables.vocabulary import (
     header_only,
     kind_of,
     label_run,
+    money_label_pattern,
     noted_label,
     without_unit,
 )
@@ -97,6 +98,9 @@ def _part(part: Part, cell: Cell, state: RowState, added: list[Found], dropped: 
     single = len(state.run) == 1 and kind_of(state.run[0]) in NUMERIC_KINDS
     if state.last == "header" and not single and not (state.cols and state.kind(0) == "index"):
         state.stub = False  # a value right under the header: its first label heads a value column (not 序号)
+    if state.last == "header" and state.guessed and state.mid_line:
+        _relabel(state)  # 年初预算数 全年执行数 年度资金总额 100 96: the text after the header labelled a row
+    state.guessed = False
     keyed = None
     if state.last == "header" and single:
         keyed = state.run[0]
@@ -162,7 +166,8 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
             state.group = len(state.cols or [])  # 预算执行情况（万元）: maybe a group over the labels below
     if run is None and count_unit(text) is not None and noted_label(columns().count_note.sub("", text)):
         run = LabelRun(0, ("count",), len(text))  # 人数（人）: a count column, never money
-    if run is None and state.last == "header" and state.mid_line and noted_label(text):
+    guessed = run is None and state.last == "header" and state.mid_line and noted_label(text)
+    if guessed:
         run = LabelRun(0, ("name",), len(text))  # 序号 | 建设内容 | 年度 …: a text column the vocabulary lacks
     if run is not None:
         cell.has_header = True
@@ -176,7 +181,16 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
             state.prev_cols = state.cols
             state.cols, state.run = [], []
             state.open_view()
-        state.record(run.roles[-1], part.start, part.end, part.text, header=True)
+        # the text after the labels labels a row (执行率得分年度资金总额): it stands apart from the header
+        suffix = text[run.suffix_start:].strip(" ：:，,")
+        at = part.text.rfind(suffix) if suffix else -1
+        glued_label = [m for m in money_label_pattern().finditer(part.text) if m.end() == len(part.text)]
+        if suffix and glued_label and glued_label[-1].start() > 0:
+            at, suffix = glued_label[-1].start(), glued_label[-1].group()  # …执行率得分年度资金总额
+        head_end = part.start + at if at > 0 else part.end
+        for role in run.roles:  # a glued header cell (全年预算数全年执行数执行率) names several columns
+            state.record(role, part.start, head_end, part.text[:head_end - part.start], header=True)
+        state.guessed = guessed
         roles = run.roles
         if decl is not None and run.kinds in (("actual",), ("target",)):
             roles = ("amount",)  # 完成值（万元）: the values below are money in the declared unit
@@ -198,8 +212,10 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
         else:
             state.cols = (state.cols or []) + named
         state.last = "header"
-        if run.suffix_start < len(text) and text[run.suffix_start:].strip(" ：:，,"):
+        if suffix:
             _row_label(state)
+            if at > 0:
+                state.record(None, head_end, head_end + len(suffix), suffix)
             return
         # "年度预算数（万元）" opening a header (after 序号) may head the row-label column: decided by what
         # follows
@@ -209,6 +225,16 @@ def _text(part: Part, cell: Cell, state: RowState) -> None:
     _row_label(state)
     if state.view is not None:
         state.record(None, part.start, part.end, part.text)
+
+
+def _relabel(state: RowState) -> None:
+    """The text cell taken for a text column of the header, followed on its line by values: a row label."""
+    view = state.view
+    if view is None or not view.rows[-1] or not view.rows[-1][-1].header:
+        return
+    cell = view.rows[-1].pop()
+    cell.header, cell.role = False, None
+    view.rows.append([cell])
 
 
 def _unlabel(state: RowState) -> None:

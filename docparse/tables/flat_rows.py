@@ -1,8 +1,9 @@
-"""The 绩效自评表 flattened to text: cells one per line, split by spaces or pipes, or glued together.
+"""The indicator rows of a 绩效自评表 flattened to text: cells one per line, split by spaces or pipes,
+or glued together.
 
-Row boundaries are gone, so a money row is a label followed by the values that belong to it, and an
-indicator row a name followed by its values up to the numeric tail 分值 / 得分. Header cells are read
-with the one table vocabulary; glued runs of values are split by :func:`split_fused`.
+Row boundaries are gone, so an indicator row is a name followed by its values up to the numeric tail
+分值 / 得分. Header cells are read with the one table vocabulary. (The money rows of such a table are
+taken from the typed view the numbers stage records: :func:`docparse.tables.selfeval.read_text_view`.)
 """
 
 from __future__ import annotations
@@ -10,38 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
-from itertools import pairwise
 
 from docparse.extract.values import bare_number, normalise
 from docparse.extract.vocab import words
 from docparse.lexicon import money_unit_pattern
-from docparse.model.report import MoneyRow
-from docparse.tables.cells import CellRef, folded
-from docparse.tables.fused import glued, split_equal_halves, split_fused
+from docparse.tables.cells import CellRef
+from docparse.tables.fused import split_equal_halves
 from docparse.tables.selfeval import (
     INDICATOR_HEADER,
-    MONEY_HEADER,
-    MONEY_VALUE_ROLES,
     SCORE_NOTE,
-    VALUE_COLUMNS,
     SelfEvalTable,
-    keeps,
     make_indicator,
-    money_row,
     value_like,
 )
 from docparse.tables.vocabulary import (
     cell_roles,
-    declared_unit,
     is_end,
     is_placeholder,
-    kind_of,
-    label_spans,
-    money_label,
-    noted_label,
     rows,
-    without_unit,
 )
 
 
@@ -55,176 +42,34 @@ def _dedupe(roles: list[str]) -> list[str]:
     return out
 
 
-def _group_label(clean: str) -> bool:
-    """A header cell naming no column but declaring a money unit (预算执行情况（万元）, 偏差（万元）): a money
-    column of its own, or a group over the labels of the header line below."""
-    body, unit = without_unit(clean)
-    return unit is not None and noted_label(body)
-
-
-def _unit_of(cells: list[CellRef]) -> str | None:
-    """The money unit a cell around the header declares ("项目资金（万元）", "单位：元")."""
-    for cell in cells:
-        decl = declared_unit(folded(cell.text))
-        if decl is not None:
-            return decl[0]
-    return None
-
-
 def _header_run(cells: list[CellRef], start: int, need: set[str],
                 min_hits: int) -> tuple[int, list[str], int] | None:
     """A header starting at ``start``: (first cell after it, its roles, index where it began)."""
     i, roles, began, last = start, [], None, start
-    group: tuple[int | None, int] | None = None  # the group label's line, then where the line below goes
     while i < len(cells):
         clean = cells[i].clean
         found = cell_roles(clean) if len(clean) <= 60 and not value_like(clean) else []
-        block = cells[i].provenance.block
         if found and (len(clean) <= 16 or len(found) >= 2):
             began = i if began is None else began
-            if group is not None and block != group[0] and cells[i].siblings > 1 and "group" in roles:
-                at = roles.index("group")  # 预算执行情况（万元） over 年初预算数 | 全年预算数 | 全年执行数
-                roles[at:at + 1] = found
-                group = (block, at + len(found))
-            elif group is not None and block == group[0] and "group" not in roles:
-                roles[group[1]:group[1]] = found
-                group = (block, group[1] + len(found))
-            else:
-                roles.extend(found)
-            last = i
-        elif began is not None and _group_label(clean):
-            if any(r != "serial" for r in roles):  # after 序号 alone it heads the row labels (项目资金（万元）)
-                roles.append("group")
-                group = (block, 0)
+            roles.extend(found)
             last = i
         elif not (began is not None and len(clean) <= 4 and not re.search(r"\d", clean)):
             break
         i += 1
-    if "group" in roles:  # one cell per line: the amounts after 分值 … stand under the group label
-        at = roles.index("group")
-        tail = len(roles)
-        while tail > at + 1 and kind_of(roles[tail - 1]) == "money":
-            tail -= 1
-        if tail < len(roles) and any(kind_of(r) != "money" for r in roles[at + 1:tail]):
-            roles[at:] = roles[tail:] + roles[at + 1:tail]
-    roles = _dedupe(["amount" if r == "group" else r for r in roles])
+    roles = _dedupe(roles)
     if began is not None and len(set(roles) & need) >= min_hits:
         return last + 1, roles, began
     return None
 
 
-@cache
-def _row_label_pattern() -> re.Pattern[str]:
-    labels = set(rows()["money_rows"]["total"]) | set(rows()["money_rows"]["parts"])
-    lab = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?:其中[:：]?)?(?:{lab})")
-
-
-def _explode(cells: list[CellRef]) -> list[CellRef]:
-    """A long run of glued cells holding a money header ("年初预算数全年预算数…年度总金额…") cut at its
-    header words and row labels, so that the block reads like one cell per piece."""
-    labels = _row_label_pattern()
-    out: list[CellRef] = []
-    for cell in cells:
-        text = folded(cell.text)
-        if len(cell.text) <= 60:
-            out.append(cell)
-            continue
-        rows_at = [(m.start(), m.end()) for m in labels.finditer(text)]
-        found = [(a, b, r) for a, b, r in label_spans(text) if not any(s < b and a < e for s, e in rows_at)]
-        valued = any(re.match(r"[:：]?\s*[\d.]", text[e:]) for _, e in rows_at)
-        if len({text[a:b] for a, b, _ in found}) < 3 or not valued:
-            out.append(cell)
-            continue
-        cuts = {0, len(text)}
-        for a, b, _ in found:
-            cuts.update((a, b))
-        for m in labels.finditer(text, found[0][0]):
-            cuts.add(m.start())
-        bounds = sorted(cuts)
-        out.extend(cell.part(a, b) for a, b in pairwise(bounds) if text[a:b].strip())
-    return out
-
-
 def read_stream(cells: list[CellRef], out: SelfEvalTable) -> None:
-    cells = _explode(cells)
     i = 0
     while i < len(cells):
         hdr = _header_run(cells, i, INDICATOR_HEADER, 3)
         if hdr is not None:
             i = _stream_indicators(cells, hdr[0], hdr[1], out)
             continue
-        hdr = _header_run(cells, i, MONEY_HEADER, 2)
-        if hdr is not None:
-            unit = _unit_of(cells[max(0, hdr[2] - 3): hdr[0]])
-            i = _stream_money(cells, hdr[0], hdr[1], unit, out)
-            continue
         i += 1
-
-
-def _stream_money(cells: list[CellRef], i: int, roles: list[str], unit: str | None,
-                  out: SelfEvalTable) -> int:
-    value_roles = [r for r in roles if r in MONEY_VALUE_ROLES or r in VALUE_COLUMNS]
-    seen_row = False
-    block: list[MoneyRow] = []
-    while i < len(cells):
-        cell = cells[i]
-        label = money_label(cell.clean)
-        if label is None:
-            if cell.clean == "" or value_like(cell.clean):
-                i += 1
-                continue
-            ahead = [c for c in cells[i + 1: i + 3] if money_label(c.clean)]
-            if ahead or (not seen_row and len(cell.clean) <= 12):
-                i += 1
-                continue
-            break
-        seen_row = True
-        name = label[0]
-        raw = cell.text
-        pos = folded(raw).find(name)
-        rest = raw[pos + len(name):] if pos != -1 else ""
-        rest_clean = rest.lstrip(" :：").strip()
-        if re.fullmatch(r"[\u4e00-\u9fff]{1,4}", rest_clean):
-            name, rest_clean = name + rest_clean, ""  # 年度财政资金总额: the label goes on, no value yet
-        lead = re.match(rf"[\d.,%]+(?:{money_unit_pattern()}|%)?", normalise(rest_clean))
-        if lead and lead.end() < len(rest_clean) and re.match(r"[\u4e00-\u9fff]", rest_clean[lead.end():]):
-            rest_clean = rest_clean[: lead.end()]  # the values, then the next glued cell's words
-        vals: list[tuple[CellRef | None, str]] = []
-        if rest_clean:
-            off = raw.find(rest_clean, pos + len(name) if pos != -1 else 0)
-            rest_cell = cell.part(off, off + len(rest_clean))
-            cut = _split(normalise(rest_clean), value_roles) if glued(normalise(rest_clean)) else None
-            if cut:
-                vals.extend((rest_cell, t) for t in cut)
-            else:
-                vals.append((rest_cell, rest_clean))
-        i += 1
-        while i < len(cells) and money_label(cells[i].clean) is None and (
-            cells[i].clean == "" or value_like(cells[i].clean)
-        ):
-            vals.append((cells[i], cells[i].text))
-            i += 1
-        values = [(role, c, t, unit) for role, (c, t) in zip(value_roles, vals, strict=False)]
-        block.append(money_row(name, values, cell))
-    if keeps(block, set(roles)):
-        out.money_rows.extend(block)
-    return i
-
-
-def _split(blob: str, roles: list[str]) -> list[str] | None:
-    """The values of a glued run in the row's value columns ("30002850.595.02%" → 3000, 2850.5, 95.02%);
-    a trailing percent stays with the last value, a cut value stands where its column is."""
-    pct = blob.endswith("%")
-    run = blob.rstrip("%")
-    parts = split_fused(run, roles, percent_unit=pct)
-    if not parts or (pct and parts[-1][2] != "rate"):
-        return None
-    by_role = {c: run[s:e] + ("%" if pct and n == len(parts) - 1 else "") for n, (s, e, c) in enumerate(parts)}
-    out: list[str] = []
-    for role in roles[: roles.index(parts[-1][2]) + 1]:
-        out.append(by_role.get(role, ""))
-    return out
 
 
 @dataclass

@@ -157,6 +157,30 @@ def read_view(view: TableView, out: SelfEvalTable, state: GridState) -> None:
     _flush(state, out)
 
 
+def read_text_view(view: TableView, out: SelfEvalTable) -> None:
+    """Money rows of a table flattened to text, from its typed view: under a header naming two or more
+    of budget / adjusted budget / spent / rate, each row opened by a money-block label (年度资金总额,
+    其中：财政拨款 …) with the values recorded in its budget, spent, rate, weight and score columns."""
+    roles = {c.role for r in view.header_rows for c in view.rows[r] if c.role}
+    if len(roles & MONEY_HEADER) < 2:
+        return
+    block: list[MoneyRow] = []
+    for r, row in enumerate(view.rows):
+        if r in view.header_rows or not row or row[0].role is not None:
+            continue
+        lead = row[0].ref
+        label = money_label(lead.clean)
+        if label is None:
+            continue
+        name, end = label
+        if re.fullmatch(r"[\u4e00-\u9fff]{1,4}", lead.clean[end:]):
+            name += lead.clean[end:]  # 年度财政资金总额: the label goes on
+        values = [(c.role, c.ref, c.text, c.unit) for c in row[1:] if c.role in MONEY_VALUE_ROLES]
+        block.append(money_row(name, values, lead))
+    if keeps(block, roles):
+        out.money_rows.extend(block)
+
+
 def _block_unit(view: TableView, r: int) -> str | None:
     """The money unit of a money block whose header is row ``r``: declared by a cell that names no column
     in that row or the two above (项目资金（万元） beside the header), else the table's (单位：万元). A unit in

@@ -216,6 +216,14 @@ def column_role(text: str) -> str | None:
     return None
 
 
+@cache
+def money_label_pattern() -> re.Pattern[str]:
+    """Any money-block row label, anywhere in a text (其中：本年财政拨款, 年度资金总额)."""
+    labels = set(rows()["money_rows"]["total"]) | set(rows()["money_rows"]["parts"])
+    lab = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?:其中[:：]?)?(?:{lab})")
+
+
 def money_label(text: str) -> tuple[str, int] | None:
     """A money-block row label: ``"其中:本年财政拨款"`` → (``"本年财政拨款"``, end of the label)."""
     labels = rows()["money_rows"]

@@ -75,3 +75,34 @@ def test_one_cell_per_line_under_a_caption_unit() -> None:
 
 def test_running_text_records_no_table() -> None:
     assert _views("今年共完成投资300万元，执行率达到95%。\n项目于2024年6月完工。\n") == []
+
+
+GLUED = """项目资金（万元）
+年初预算数全年预算数全年执行数分值得分执行率年度资金总额
+500 480 456 10 9.5 95%
+其中：财政拨款 500 480 456 - - 95%
+"""
+
+
+def _money_rows(text: str) -> list[dict[str, object]]:
+    from docparse.extract.selfeval_table import read
+
+    views = _views(text)
+    rows = read(document_from_text(text), views).money_rows
+    return [{k: v for k, v in r.to_dict().items() if k not in ("cells", "provenance")} for r in rows]
+
+
+def test_money_rows_are_read_from_the_view_two_budget_columns_and_a_weight_between() -> None:
+    assert _money_rows(PIPED) == [
+        {"name": "年度资金总额", "budget": "2000000.00", "adjusted_budget": "2500000.00", "spent": "2250000.00",
+         "weight": "10", "rate": "90", "score": "9"},
+        {"name": "财政拨款", "budget": "2000000.00", "adjusted_budget": "2500000.00", "spent": "2250000.00",
+         "weight": None, "rate": "90", "score": None},
+    ]
+
+
+def test_a_row_label_glued_to_the_end_of_the_header_opens_the_first_row() -> None:
+    rows = _money_rows(GLUED)
+    assert [r["name"] for r in rows] == ["年度资金总额", "财政拨款"]
+    assert (rows[0]["budget"], rows[0]["adjusted_budget"], rows[0]["spent"], rows[0]["rate"], rows[0]["score"]) == (
+        "5000000.00", "4800000.00", "4560000.00", "95", "9.5")
