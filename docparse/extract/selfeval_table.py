@@ -2,8 +2,8 @@
 
 Every table grid is read once into its typed view (:mod:`docparse.tables`) and the money block and
 indicator rows are taken from it by the role of each column; the money rows of tables flattened into
-text lines are taken from the typed views the mentions stage recorded (``analysis.text_tables``), their
-indicator rows read with the same vocabulary. All go, in document order, into ``report.money_rows`` and the table
+text lines and their indicator rows are taken from the typed views the mentions stage recorded
+(``analysis.text_tables``). All go, in document order, into ``report.money_rows`` and the table
 indicators; the table's totals (合计 row) are handed on as ``analysis.selfeval``.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docparse.model.analysis import stage
-from docparse.tables.cells import grid_rows, line_cells
-from docparse.tables.flat_rows import read_stream
+from docparse.tables.cells import grid_rows
+from docparse.tables.flat_indicators import read_text_indicators
 from docparse.tables.grid import read_grid
 from docparse.tables.selfeval import GridState, SelfEvalTable, read_text_view, read_view
 from docparse.tables.vocabulary import declared_unit
@@ -43,11 +43,12 @@ def read(document: Document, text_tables: list[TableView] | None = None) -> Self
 
         text_tables = read_text_tables(document)
     body = {b.index for b in paragraphs}
+    done = (-1, 0)
     for view in text_tables:
         if all(c.ref.provenance.block in body for row in view.rows for c in row):
             read_text_view(view, out)
-    if paragraphs:
-        read_stream(line_cells(paragraphs), out)
+    for view in text_tables:
+        done = read_text_indicators(view, document.blocks, out, done)
     return out
 
 

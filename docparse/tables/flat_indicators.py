@@ -1,9 +1,10 @@
-"""The indicator rows of a 绩效自评表 flattened to text: cells one per line, split by spaces or pipes,
-or glued together.
+"""The indicator rows of a 绩效自评表 flattened to text, read from its typed view.
 
-Row boundaries are gone, so an indicator row is a name followed by its values up to the numeric tail
-分值 / 得分. Header cells are read with the one table vocabulary. (The money rows of such a table are
-taken from the typed view the numbers stage records: :func:`docparse.tables.selfeval.read_text_view`.)
+The view (:mod:`docparse.tables.flat`) says where the table stands and what each header column holds;
+the indicator rows are grouped from the cells of its lines (split by the one line splitter). Row
+boundaries are gone in such text and a text value (明显改善, 3月底前) stands on a line of its own, so an
+indicator row is a name followed by its values up to the numeric tail 分值 / 得分, a level word
+(产出指标, 数量指标) on its own sets the level, and a 合计/总分 row gives the totals.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from docparse.extract.values import bare_number, normalise
 from docparse.extract.vocab import words
 from docparse.lexicon import money_unit_pattern
-from docparse.tables.cells import CellRef
+from docparse.tables.cells import CellRef, line_cells
 from docparse.tables.fused import split_equal_halves
 from docparse.tables.selfeval import (
     INDICATOR_HEADER,
@@ -24,12 +26,11 @@ from docparse.tables.selfeval import (
     make_indicator,
     value_like,
 )
-from docparse.tables.vocabulary import (
-    cell_roles,
-    is_end,
-    is_placeholder,
-    rows,
-)
+from docparse.tables.vocabulary import is_end, is_placeholder, rows
+
+if TYPE_CHECKING:
+    from docparse.model.document import Block
+    from docparse.tables.view import TableView
 
 
 def _dedupe(roles: list[str]) -> list[str]:
@@ -42,34 +43,26 @@ def _dedupe(roles: list[str]) -> list[str]:
     return out
 
 
-def _header_run(cells: list[CellRef], start: int, need: set[str],
-                min_hits: int) -> tuple[int, list[str], int] | None:
-    """A header starting at ``start``: (first cell after it, its roles, index where it began)."""
-    i, roles, began, last = start, [], None, start
-    while i < len(cells):
-        clean = cells[i].clean
-        found = cell_roles(clean) if len(clean) <= 60 and not value_like(clean) else []
-        if found and (len(clean) <= 16 or len(found) >= 2):
-            began = i if began is None else began
-            roles.extend(found)
-            last = i
-        elif not (began is not None and len(clean) <= 4 and not re.search(r"\d", clean)):
-            break
-        i += 1
-    roles = _dedupe(roles)
-    if began is not None and len(set(roles) & need) >= min_hits:
-        return last + 1, roles, began
-    return None
+Position = tuple[int, int]  # (block, start) of a cell
 
 
-def read_stream(cells: list[CellRef], out: SelfEvalTable) -> None:
-    i = 0
-    while i < len(cells):
-        hdr = _header_run(cells, i, INDICATOR_HEADER, 3)
-        if hdr is not None:
-            i = _stream_indicators(cells, hdr[0], hdr[1], out)
-            continue
-        i += 1
+def read_text_indicators(view: TableView, blocks: list[Block], out: SelfEvalTable, done: Position) -> Position:
+    """Indicator rows of one flattened table's view whose header names three or more of the level,
+    name, target and actual columns, read from the cells after the header; returns where the rows
+    ended (a view whose header stands before ``done`` was read with the previous table)."""
+    header = [c for r in view.header_rows for c in view.rows[r] if c.role]
+    roles = _dedupe([c.role for c in header if c.role])
+    if len(set(roles) & INDICATOR_HEADER) < 3:
+        return done
+    end = max((c.ref.provenance.block or 0, c.ref.provenance.end or 0) for c in header)
+    if end < done or blocks[end[0]].kind != "paragraph" or not blocks[end[0]].is_body:
+        return done
+    cells = [c for c in line_cells(blocks[end[0]:])
+             if (c.provenance.block or 0, c.provenance.start or 0) >= end]
+    i = _stream_indicators(cells, 0, roles, out)
+    if i >= len(cells):
+        return (len(blocks), 0)
+    return (cells[i].provenance.block or 0, cells[i].provenance.start or 0)
 
 
 @dataclass

@@ -1,0 +1,56 @@
+"""The indicator rows of a 绩效自评表 flattened to text are read from its typed view: the view says where
+the table stands and what each header column holds; a level word on its own line sets the level, a text
+value on a line of its own belongs to the indicator above, and the 合计 row gives the totals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from docparse.extract.selfeval_table import read
+from docparse.readers.text import document_from_text
+
+TABBED = """某区2024年度社区养老服务项目绩效自评表
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
+产出指标
+数量指标
+助餐服务人次\t≥5000人次\t5320人次\t20\t20
+时效指标
+服务设施启用时间
+6月底前
+5月中旬\t10\t10
+满意度指标
+服务对象满意度指标
+老年人满意度\t≥90%\t94%\t10\t10
+合计\t100\t96
+三、存在问题
+"""
+
+TWO_TABLES = """甲项目绩效目标完成情况
+一级指标 | 二级指标 | 三级指标 | 目标值 | 完成值 | 分值 | 得分
+产出指标 | 质量指标 | 验收合格率 | 100% | 100% | 30 | 30
+说明：以上为甲项目。
+乙项目绩效目标完成情况
+一级指标 | 二级指标 | 三级指标 | 目标值 | 完成值 | 分值 | 得分
+效益指标 | 社会效益指标 | 受益农户数 | ≥300户 | 280户 | 20 | 18
+"""
+
+
+def test_levels_text_values_and_totals_of_a_tabbed_table() -> None:
+    table = read(document_from_text(TABBED))
+    got = [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+    assert got == [
+        ("产出指标", "数量指标", "助餐服务人次", "≥5000人次", "5320人次", Decimal(20), Decimal(20)),
+        ("产出指标", "时效指标", "服务设施启用时间", "6月底前", "5月中旬", Decimal(10), Decimal(10)),
+        ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "94%", Decimal(10), Decimal(10)),
+    ]
+    assert (table.total_weight, table.total_score) == (Decimal(100), Decimal(96))
+    assert table.indicators[2].met is True
+
+
+def test_each_flattened_table_is_read_once() -> None:
+    table = read(document_from_text(TWO_TABLES))
+    assert [(i.name, i.level2, i.actual, i.score) for i in table.indicators] == [
+        ("验收合格率", "质量指标", "100%", Decimal(30)),
+        ("受益农户数", "社会效益指标", "280户", Decimal(18)),
+    ]
+    assert table.indicators[1].met is False
