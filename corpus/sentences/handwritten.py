@@ -7,11 +7,9 @@ matters unit, qualifier, comparator, direction and unit_from.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
+from corpus.sentences import write_cases
 
 
 def money(text: str, value: str | list[str], **kw: Any) -> dict[str, Any]:
@@ -344,11 +342,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 def main() -> None:
-    out = HERE / "handwritten.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for n, (text, mentions) in enumerate(CASES, 1):
-            fh.write(json.dumps({"id": f"h{n:03d}", "text": text, "mentions": mentions}, ensure_ascii=False) + "\n")
-    print(f"{len(CASES)} cases → {out}")
+    write_cases("handwritten", [{"id": f"h{n:03d}", "text": text, "mentions": mentions}
+                          for n, (text, mentions) in enumerate(CASES, 1)])
 
 
 if __name__ == "__main__":

@@ -8,13 +8,10 @@ Run ``python -m corpus.sentences.provincial`` to rewrite ``provincial.jsonl``. S
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
+from corpus.sentences import write_cases
 from corpus.sentences.handwritten import cnt, money, pct, pts
-
-HERE = Path(__file__).resolve().parent
 
 CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- 元 with thousands separators, 万元 with many decimals, 亿元
@@ -322,11 +319,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 def main() -> None:
-    out = HERE / "provincial.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for n, (text, mentions) in enumerate(CASES, 1):
-            fh.write(json.dumps({"id": f"p{n:03d}", "text": text, "mentions": mentions}, ensure_ascii=False) + "\n")
-    print(f"{len(CASES)} cases → {out}")
+    write_cases("provincial", [{"id": f"p{n:03d}", "text": text, "mentions": mentions}
+                          for n, (text, mentions) in enumerate(CASES, 1)])
 
 
 if __name__ == "__main__":

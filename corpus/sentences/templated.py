@@ -8,16 +8,14 @@ Run ``python -m corpus.sentences.templated`` to rewrite ``templated.jsonl``.
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from corpus.generate.render import full_width, integer_to_chinese, with_separators, yuan_to_capitals
+from corpus.sentences import write_cases
 
-HERE = Path(__file__).resolve().parent
 SEED = 20260601
 PER_FAMILY = 24
 
@@ -299,12 +297,7 @@ def build() -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    out = HERE / "templated.jsonl"
-    cases = build()
-    with out.open("w", encoding="utf-8") as fh:
-        for case in cases:
-            fh.write(json.dumps(case, ensure_ascii=False) + "\n")
-    print(f"{len(cases)} cases → {out}")
+    write_cases("templated", build())
 
 
 if __name__ == "__main__":

@@ -8,13 +8,10 @@ Run ``python -m corpus.sentences.unseen`` to rewrite ``unseen.jsonl``. Same form
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
+from corpus.sentences import write_cases
 from corpus.sentences.handwritten import cnt, money, pct, pts
-
-HERE = Path(__file__).resolve().parent
 
 CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- web-page furniture and member-only masks: never a figure
@@ -106,11 +103,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 def main() -> None:
-    out = HERE / "unseen.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        for n, (text, mentions) in enumerate(CASES, 1):
-            fh.write(json.dumps({"id": f"u{n:03d}", "text": text, "mentions": mentions}, ensure_ascii=False) + "\n")
-    print(f"{len(CASES)} cases → {out}")
+    write_cases("unseen", [{"id": f"u{n:03d}", "text": text, "mentions": mentions}
+                          for n, (text, mentions) in enumerate(CASES, 1)])
 
 
 if __name__ == "__main__":
