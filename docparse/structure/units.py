@@ -155,19 +155,9 @@ def _from_sentences(lines: list[Line]) -> str | None:
                 found = with_joined(line.text, line.folded, m.start("org"), found, in_title=False)
             if found and len(found) == m.end("org") - m.start("org"):
                 return found
-        m = rules["implementer"].search(line.folded)
-        if m:
-            found = org_at(line.text, line.folded, m.start("org"))
-            if found:
-                return found
-        m = rules["evaluated"].search(line.folded)
-        if m:
-            found = org_at(line.text, line.folded, m.start("org"))
-            if found:
-                return found
-        m = rules["report_intro"].search(line.folded)
-        if m:
-            found = org_at(line.text, line.folded, m.start("org"))
+        for key in ("implementer", "evaluated", "report_intro"):
+            m = rules[key].search(line.folded)
+            found = org_at(line.text, line.folded, m.start("org")) if m else None
             if found:
                 return found
     return None
