@@ -10,13 +10,14 @@ from __future__ import annotations
 from docparse.checks.figures import (
     Figure,
     FigureKind,
+    MentionIndex,
+    Places,
     from_fact,
     from_mention,
     from_row,
-    in_table,
-    mention_at,
     same_place,
     show,
+    table_places,
 )
 from docparse.checks.rates import restated
 from docparse.checks.registry import register
@@ -73,6 +74,9 @@ def repeated_figures(report: Report) -> list[CheckResult]:
     """One result per fact stated in more than one place, and per listing stated twice."""
     results: list[CheckResult] = []
     row = _total_row(report)
+    mentions = MentionIndex(report.mentions)
+    cells = table_places(report.money_rows)
+    parts = [i.provenance for i in report.fund_items if i.provenance is not None]
     for name, label in FACT_LABELS.items():
         kind = _kind(name)
         main = from_fact(name, report.facts.get(name), kind)
@@ -81,19 +85,19 @@ def repeated_figures(report: Report) -> list[CheckResult]:
         figures = [main]
         fact = report.facts[name]
         for prov in getattr(fact, "sources", []) or []:
-            mention = mention_at(report.mentions, prov)
+            mention = mentions.at(prov)
             if mention is not None and not same_place(mention.provenance, main.provenance):
                 figures.append(from_mention(name, mention, kind))
-        if in_table(main.provenance, report.money_rows):  # the text restating the table's figure
-            parts = [i.provenance for i in report.fund_items if i.provenance is not None]
+        if main.provenance in cells:  # the text restating the table's figure
+            known = Places([*parts, *(f.provenance for f in figures)])
             for mention in restated(name):
-                if not in_table(mention.provenance, report.money_rows) and not any(
-                        same_place(mention.provenance, p) for p in [*parts, *(f.provenance for f in figures)]):
+                if mention.provenance not in cells and mention.provenance not in known:
                     figures.append(from_mention(name, mention, kind))
+                    known.add(mention.provenance)
         column = ROW_COLUMNS.get(name)
         if row is not None and column is not None:
             cell = from_row(name, row, column)
-            if cell is not None and not any(same_place(cell.provenance, f.provenance) for f in figures):
+            if cell is not None and cell.provenance not in Places(f.provenance for f in figures):
                 figures.append(cell)
         if len(figures) > 1:
             results.append(_result(label, figures, kind))

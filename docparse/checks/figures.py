@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -150,24 +150,68 @@ def from_row(role: str, row: MoneyRow, column: str) -> Figure | None:
                   f"{row.name}·{ROW_COLUMNS[column]}")
 
 
+PlaceKey = tuple[object, ...]
+
+
+def place_key(prov: Provenance) -> PlaceKey:
+    """A hashable form of ``prov``: two provenances name the same spot exactly when their keys are equal."""
+    bbox = tuple(prov.bbox) if prov.bbox is not None else None
+    return (prov.page, bbox, prov.paragraph, prov.table, prov.row, prov.col, prov.line, prov.block,
+            prov.start, prov.end)
+
+
 def same_place(a: Provenance | None, b: Provenance | None) -> bool:
     """Whether two provenances name the same spot (so two figures are one statement, not two)."""
     if a is None or b is None:
         return False
-    return a.to_dict() == b.to_dict()
+    return a is b or place_key(a) == place_key(b)
+
+
+class Places:
+    """A set of spots, for asking "is this provenance one of them?" in constant time."""
+
+    def __init__(self, provenances: Iterable[Provenance | None] = ()) -> None:
+        self._keys: set[PlaceKey] = set()
+        for prov in provenances:
+            self.add(prov)
+
+    def add(self, prov: Provenance | None) -> None:
+        if prov is not None:
+            self._keys.add(place_key(prov))
+
+    def __contains__(self, prov: object) -> bool:
+        return isinstance(prov, Provenance) and place_key(prov) in self._keys
+
+
+class MentionIndex:
+    """The report's mentions by spot and by block, built once, so finding the mention stated at a
+    provenance costs a dictionary look-up instead of a pass over every mention."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._at: dict[PlaceKey, Mention] = {}
+        self._spans: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            p = mention.provenance
+            self._at.setdefault(place_key(p), mention)
+            if p.block is not None and p.start is not None and p.end is not None:
+                self._spans.setdefault(p.block, []).append(mention)
+
+    def at(self, prov: Provenance) -> Mention | None:
+        """The first mention stated at ``prov``, else the first overlapping it in the same block."""
+        found = self._at.get(place_key(prov))
+        if found is not None or prov.block is None or prov.start is None or prov.end is None:
+            return found
+        for mention in self._spans.get(prov.block, ()):
+            p = mention.provenance
+            if p.start < prov.end and prov.start < p.end:  # type: ignore[operator]
+                return mention
+        return None
 
 
 def mention_at(mentions: list[Mention], prov: Provenance) -> Mention | None:
-    """The mention stated at ``prov`` (the same spot, or overlapping it in the same block)."""
-    overlapping = None
-    for mention in mentions:
-        p = mention.provenance
-        if same_place(p, prov):
-            return mention
-        if (overlapping is None and p.block is not None and p.block == prov.block and None not in (
-                p.start, p.end, prov.start, prov.end) and p.start < prov.end and prov.start < p.end):  # type: ignore[operator]
-            overlapping = mention
-    return overlapping
+    """The mention stated at ``prov`` (the same spot, or overlapping it in the same block); for many
+    look-ups build one :class:`MentionIndex` instead."""
+    return MentionIndex(mentions).at(prov)
 
 
 def role_mentions(candidates: object, role: str, max_gap: int | None = None,
@@ -194,9 +238,14 @@ def role_mentions(candidates: object, role: str, max_gap: int | None = None,
     return out
 
 
+def table_places(rows: list[MoneyRow]) -> Places:
+    """The spots of every cell of the 绩效自评表 money rows."""
+    return Places(cell_prov for row in rows for _, cell_prov in row.cells.values())
+
+
 def in_table(prov: Provenance | None, rows: list[MoneyRow]) -> bool:
     """Whether ``prov`` is a cell of one of the 绩效自评表 money rows."""
-    return any(same_place(prov, cell_prov) for row in rows for _, cell_prov in row.cells.values())
+    return prov in table_places(rows)
 
 
 def display_precision(mentions: list[Mention]) -> dict[Decimal, int]:

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
-from itertools import product
 from typing import Any
 
 from docparse.checks.figures import (
     Figure,
+    MentionIndex,
+    Places,
     from_fact,
     from_mention,
     from_row,
-    in_table,
-    mention_at,
     role_mentions,
     same_place,
     show,
+    table_places,
 )
 from docparse.checks.registry import block_text, note, register
 from docparse.checks.results import compare, make
@@ -110,20 +110,23 @@ def _stated_rates(report: Report, rate_name: str) -> list[Figure]:
         return []
     figures = [main]
     fact = report.facts[rate_name]
+    mentions = MentionIndex(report.mentions)
     for prov in getattr(fact, "sources", []) or []:
-        mention = mention_at(report.mentions, prov)
+        mention = mentions.at(prov)
         if mention is not None and mention.kind == "percent":
             figures.append(from_mention(rate_name, mention, "rate"))
-    if in_table(main.provenance, report.money_rows):  # the text restating the table's rate
+    cells = table_places(report.money_rows)
+    if main.provenance in cells:  # the text restating the table's rate
         figures += [from_mention(rate_name, m, "rate") for m in restated(rate_name)
-                    if m.kind == "percent" and not in_table(m.provenance, report.money_rows)]
-    cells = [row.cells["rate"][1] for row in report.money_rows if "rate" in row.cells]
+                    if m.kind == "percent" and m.provenance not in cells]
+    rate_cells = Places(row.cells["rate"][1] for row in report.money_rows if "rate" in row.cells)
     out: list[Figure] = []
+    values: set[Decimal] = set()
     for figure in figures:
-        if any(same_place(c, figure.provenance) for c in cells):
+        if figure.provenance in rate_cells or figure.value in values:
             continue
-        if all(f.value != figure.value for f in out):
-            out.append(figure)
+        values.add(figure.value)
+        out.append(figure)
     return out
 
 
@@ -143,11 +146,14 @@ def _fact_rate(report: Report, check_id: str, rate_name: str) -> list[CheckResul
                      reason="未说明" + "、".join(m[0] for m in missing),
                      reason_en="not stated: " + ", ".join(m[1] for m in missing))]
     results = []
+    beside: dict[int, list[Mention]] = {}  # the amounts stated after their cue, by block
+    for m in restated(numerator.role):
+        if m.kind == "money" and m.provenance.block is not None and m.low != numerator.value:
+            beside.setdefault(m.provenance.block, []).append(m)
     for rate in rates:
+        block = getattr(rate.provenance, "block", None)
         numerators = [numerator] + [  # the amount stated beside the rate ("支出X万元，执行率为Y%")
-            from_mention(numerator.role, m, "money") for m in restated(numerator.role)
-            if m.kind == "money" and m.provenance.block is not None
-            and m.provenance.block == getattr(rate.provenance, "block", None) and m.low != numerator.value]
+            from_mention(numerator.role, m, "money") for m in (beside.get(block, []) if block is not None else [])]
         tried = [r for r in (rate_result(check_id, rate, n, d) for n in numerators for d in denominators)
                  if r is not None]
         chosen = _first_pass(tried)
@@ -208,19 +214,38 @@ def _statements(report: Report, names: tuple[str, ...]) -> list[Figure]:
     """Each statement of the facts ``names``: the fact itself, then each restatement right after its cue
     word with another value (a report may state a figure as it stands in two sentences)."""
     out: list[Figure] = []
+    values: set[Decimal] = set()
     for name in names:
         figure = from_fact(name, report.facts.get(name))
         if figure is None:
             continue
         out.append(figure)
+        values.add(figure.value)
         for m in restated(name):
-            if m.kind == "money" and all(f.value != m.low for f in out):
+            if m.kind == "money" and m.low not in values:
                 out.append(from_mention(name, m, "money"))
+                values.add(m.low)
     return out
 
 
-def _in_order(chain: list[Figure]) -> bool:
-    return not any(a.value - b.value > a.half + b.half for i, a in enumerate(chain) for b in chain[i + 1:])
+def _first_chain(options: list[list[Figure]]) -> list[Figure] | None:
+    """The first choice of one statement per fact (in the order :func:`itertools.product` lists them)
+    that is in order; a partial choice already out of order is not extended, so the search stays small
+    where a long report restates a figure many times."""
+    chain: list[Figure] = []
+
+    def extend(level: int) -> bool:
+        if level == len(options):
+            return True
+        for figure in options[level]:
+            if all(a.value - figure.value <= a.half + figure.half for a in chain):
+                chain.append(figure)
+                if extend(level + 1):
+                    return True
+                chain.pop()
+        return False
+
+    return list(chain) if extend(0) else None
 
 
 @register(ORDER)
@@ -240,7 +265,7 @@ def spent_arrived_budget(report: Report) -> list[CheckResult]:
     facts = [max((f for f in o if f.role in ("budget", "adjusted_budget") and report.facts.get(f.role)
                   and same_place(f.provenance, report.facts[f.role].provenance)), key=lambda f: f.value,
                  default=o[0]) for o in options]
-    chain = next((list(c) for c in product(*options) if _in_order(list(c))), None)
+    chain = _first_chain(options)
     status = "pass" if chain is not None else "fail"
     apart = _subjects_apart(report, ["spent", "arrived", "budget", "adjusted_budget"])
     if status == "fail" and apart is not None:

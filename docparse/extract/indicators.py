@@ -14,6 +14,7 @@ Table rows come first where both state the same indicator; all are returned in d
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -211,7 +212,8 @@ def statements(analysis: Analysis) -> tuple[list[Indicator], set[int]]:
                 used.add(block.index)
     _name_statements(found, listed, headings)
     named = [i for i in found if i.name]
-    return named + [x for x in listed if not any(_same(x, i) for i in named)], used
+    index = Names(named)
+    return named + [x for x in listed if not index.matches(x)], used
 
 
 def _flat(text: str | None) -> str:
@@ -221,27 +223,43 @@ def _flat(text: str | None) -> str:
 def _name_statements(found: list[Indicator], listed: list[Indicator], headings: dict[int, str]) -> None:
     """Pair statements with the listed targets: by name, else by a target only one listed item has;
     a statement without a name takes the listed item's name, else its sub-heading's."""
+    remaining = Names(listed)  # the listed items not yet paired
+    by_target: dict[str, list[int]] = {}
+    for i, x in enumerate(listed):
+        by_target.setdefault(_flat(x.target), []).append(i)
+    taken: set[int] = set()
+    named = Names([f for f in found if f.name])
+
+    def pair(i: int) -> None:
+        taken.add(i)
+        remaining.remove(listed[i])
+
     for ind in found:
         if not ind.name:
             continue
-        match = next((x for x in listed if _same(ind, x)), None)
+        match = remaining.first(ind)
         if match is None and ind.target:
-            by_target = [x for x in listed if _flat(x.target) == _flat(ind.target)]
-            if len(by_target) == 1 and not any(_same(by_target[0], f) for f in found if f is not ind and f.name):
-                match = by_target[0]
+            same_target = [i for i in by_target.get(_flat(ind.target), []) if i not in taken]
+            if len(same_target) == 1 and not any(f is not ind for f in named.matches(listed[same_target[0]])):
+                match = same_target[0]
         if match is not None:
-            listed.remove(match)
+            pair(match)
+    names = {_flat(f.name) for f in found if f.name}
     for ind in found:
         if ind.name:
             continue
-        match = next((x for x in listed if x.target and _flat(x.target) == _flat(ind.target)), None)
+        match = next((i for i in by_target.get(_flat(ind.target), []) if i not in taken and listed[i].target),
+                     None)
         if match is not None:
-            listed.remove(match)
-            ind.name = match.name
+            pair(match)
+            ind.name = listed[match].name
         elif id(ind) in headings:
             title = headings[id(ind)]
-            if not any(f.name and _flat(f.name) == _flat(title) for f in found):
+            if _flat(title) not in names:
                 ind.name = title
+        if ind.name:
+            names.add(_flat(ind.name))
+    listed[:] = [x for i, x in enumerate(listed) if i not in taken]
 
 
 def prose_indicators(analysis: Analysis) -> list[Indicator]:
@@ -285,24 +303,30 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
     out: list[Indicator] = []
     last: Indicator | None = None
     used_end = -1
+    # Positions looked up by bisection, so a long block costs no more per figure than a short one.
+    label_starts = [pos for pos, _ in kept]
+    cuts = _positions(text, marks("clause_marks", "sentence_ends", "label_marks"))
+    stops = _positions(text, _SENTENCE)
+    starts = sorted(x.provenance.start or 0 for x in mentions)
     for m in mentions:
         start = m.provenance.start or 0
         if start < used_end:
             continue
-        level2 = next((label for pos, label in reversed(kept) if pos < start), section_level2)
-        label_end = max((pos + len(label) for pos, label in kept if pos < start), default=0)
+        before = bisect_left(label_starts, start)  # kept labels standing before the figure
+        level2 = kept[before - 1][1] if before else section_level2
+        label_end = kept[before - 1][0] + len(kept[before - 1][1]) if before else 0
         value, vstart, vend = _value_text(block, m)
-        cut = max(text.rfind(ch, 0, vstart) for ch in marks("clause_marks", "sentence_ends", "label_marks")) + 1
-        sentence_start = max(text.rfind(ch, 0, vstart) for ch in _SENTENCE) + 1
+        cut = _last_before(cuts, vstart) + 1
+        sentence_start = _last_before(stops, vstart) + 1
         name = _clean_name(text[max(cut, label_end):vstart])
         used_end = vend
         colon = re.search(r"[：:]", text[sentence_start:vstart])
         if level2 is not None and colon and 0 < colon.start() <= 20:
             lead = _clean_name(text[sentence_start:sentence_start + colon.start()])
             if lead and _level2_in(lead) is None:
-                later = [x for x in mentions if (x.provenance.start or 0) > start
-                         and (x.provenance.start or 0) < _sentence_end(text, start)]
-                if later:
+                after = bisect_right(starts, start)
+                sentence_end = _first_from(stops, start, len(text))
+                if after < len(starts) and starts[after] < sentence_end:
                     continue  # the sentence's last figure carries the lead's value
                 name = lead
         if not name and level2 and label_end and level2.endswith(("度", "率")):
@@ -354,10 +378,22 @@ def _same_sentence(ind: Indicator, block: Block, sentence_start: int) -> bool:
     return p is not None and p.block == block.index and (p.start or 0) >= sentence_start
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    ends = [text.find(ch, pos) for ch in _SENTENCE]
-    ends = [e for e in ends if e != -1]
-    return min(ends) if ends else len(text)
+def _positions(text: str, chars: str) -> list[int]:
+    """Where any of ``chars`` stands in ``text``, in order."""
+    wanted = set(chars)
+    return [i for i, ch in enumerate(text) if ch in wanted]
+
+
+def _last_before(positions: list[int], end: int) -> int:
+    """The last position below ``end`` (-1 when none), as ``max(text.rfind(ch, 0, end) …)`` gives it."""
+    k = bisect_left(positions, end)
+    return positions[k - 1] if k else -1
+
+
+def _first_from(positions: list[int], start: int, default: int) -> int:
+    """The first position at or after ``start`` (``default`` when none)."""
+    k = bisect_left(positions, start)
+    return positions[k] if k < len(positions) else default
 
 
 def _top_canonical(analysis: Analysis, block: Block) -> str | None:
@@ -370,7 +406,63 @@ def _top_canonical(analysis: Analysis, block: Block) -> str | None:
 
 def _same(a: Indicator, b: Indicator) -> bool:
     x, y = simplified(a.name), simplified(b.name)
+    return _same_names(x, y)
+
+
+def _same_names(x: str, y: str) -> bool:
     return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
+
+
+_GRAM = 4  # names this long or longer also match inside each other (see _same)
+
+
+class Names:
+    """Indicators indexed by their simplified name, answering "which of them are :func:`_same` as this
+    one?" from a few candidates instead of a comparison with every one: a name held inside another
+    shares its first four characters with some four characters of the longer one."""
+
+    def __init__(self, items: list[Indicator] = ()) -> None:  # type: ignore[assignment]
+        self._items: list[Indicator | None] = []
+        self._names: list[str] = []
+        self._where: dict[int, int] = {}  # id(indicator) → its slot
+        self._exact: dict[str, list[int]] = {}
+        self._grams: dict[str, list[int]] = {}  # each four characters of a long name → its slots
+        self._heads: dict[str, list[int]] = {}  # the first four characters of a long name → its slots
+        for item in items:
+            self.add(item)
+
+    def add(self, item: Indicator) -> None:
+        slot, name = len(self._items), simplified(item.name)
+        self._items.append(item)
+        self._names.append(name)
+        self._where[id(item)] = slot
+        self._exact.setdefault(name, []).append(slot)
+        if len(name) >= _GRAM:
+            self._heads.setdefault(name[:_GRAM], []).append(slot)
+            for gram in dict.fromkeys(name[k:k + _GRAM] for k in range(len(name) - _GRAM + 1)):
+                self._grams.setdefault(gram, []).append(slot)
+
+    def remove(self, item: Indicator) -> None:
+        slot = self._where.pop(id(item), None)
+        if slot is not None:
+            self._items[slot] = None
+
+    def _slots(self, name: str) -> list[int]:
+        found = set(self._exact.get(name, ()))
+        if len(name) >= _GRAM:
+            found.update(i for i in self._grams.get(name[:_GRAM], ()) if name in self._names[i])
+            for k in range(len(name) - _GRAM + 1):
+                found.update(i for i in self._heads.get(name[k:k + _GRAM], ()) if self._names[i] in name)
+        return sorted(i for i in found if self._items[i] is not None)
+
+    def matches(self, item: Indicator) -> list[Indicator]:
+        """The indicators held that are the same as ``item``, in the order they were added."""
+        return [self._items[i] for i in self._slots(simplified(item.name))]  # type: ignore[misc]
+
+    def first(self, item: Indicator) -> int | None:
+        """The position (in the order added) of the first indicator held that is the same as ``item``."""
+        slots = self._slots(simplified(item.name))
+        return slots[0] if slots else None
 
 
 def _order(ind: Indicator) -> tuple[int, int, int]:
@@ -388,16 +480,18 @@ def extract(analysis: Analysis) -> None:
     table = list(report.indicators)
     merged = list(table)
     prose: list[Indicator] = []
+    in_table, in_prose = Names(table), Names()
     for ind in prose_indicators(analysis):
-        if any(_same(ind, t) for t in table):
+        if in_table.matches(ind):
             continue
-        earlier = next((p for p in prose if _same(ind, p) and p.actual is None and p.target is not None
-                        and ind.actual is not None), None)
+        earlier = None if ind.actual is None else next(
+            (p for p in in_prose.matches(ind) if p.actual is None and p.target is not None), None)
         if earlier is not None:
             earlier.actual, earlier.actual_cmp = ind.actual, ind.actual_cmp
             earlier.met = meets(earlier.target_cmp, ind.actual_cmp)
             continue
         prose.append(ind)
+        in_prose.add(ind)
     merged.extend(prose)
     merged.sort(key=_order)
     report.indicators = merged
