@@ -26,10 +26,14 @@ def test_batch_folder_and_its_jsonl_load_the_same_rows(tmp_path: Path) -> None:
     out = tmp_path / "out"
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04 not really a zip archive")
-    inputs = [CORPUS / "samples" / "sample-project-2023.txt", CORPUS / "fixtures" / "f02-txt-altered-total.txt",
-              broken]
-    done = subprocess.run([sys.executable, "-m", "docparse", "batch", *map(str, inputs), "-o", str(out),
-                           "--workers", "1", "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    inputs = [CORPUS / "samples" / "sample-project-2023.txt", CORPUS / "fixtures" / "f02-txt-altered-total.txt", broken]
+    done = subprocess.run(
+        [sys.executable, "-m", "docparse", "batch", *map(str, inputs), "-o", str(out), "--workers", "1", "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert len(list(out.rglob("*.txt.json"))) == 2, done.stderr
     assert len(list(out.rglob("*.error.json"))) == 1
@@ -79,15 +83,22 @@ def test_missing_input_exits_2_before_touching_the_database(tmp_path: Path) -> N
 
 def test_killed_load_leaves_whole_reports_and_a_rerun_completes(tmp_path: Path, reports: dict[str, Any]) -> None:
     sample = reports["sample"]
-    per_report = {"sections": sum(1 for _ in _walk(sample["sections"])), "mentions": len(sample["mentions"]),
-                  "fund_items": len(sample["funds"]["items"]), "checks": len(sample["checks"])}
+    per_report = {
+        "sections": sum(1 for _ in _walk(sample["sections"])),
+        "mentions": len(sample["mentions"]),
+        "fund_items": len(sample["funds"]["items"]),
+        "checks": len(sample["checks"]),
+    }
     with (tmp_path / "many.jsonl").open("w", encoding="utf-8") as fh:
         for i in range(150):
             copy = {**sample, "source": {**sample["source"], "path": f"archive/{i:03}.txt"}}
             fh.write(json.dumps(copy, ensure_ascii=False) + "\n")
     db = tmp_path / "many.db"
-    proc = subprocess.Popen([sys.executable, "-m", "docparse", "load", str(db), str(tmp_path / "many.jsonl")],
-                            cwd=ROOT, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "docparse", "load", str(db), str(tmp_path / "many.jsonl")],
+        cwd=ROOT,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 120
         while _loaded(db) < 10 and proc.poll() is None and time.monotonic() < deadline:
@@ -100,8 +111,10 @@ def test_killed_load_leaves_whole_reports_and_a_rerun_completes(tmp_path: Path, 
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         for table, n in per_report.items():
-            rows = conn.execute(f"SELECT r.id, COUNT(t.report_id) FROM reports r LEFT JOIN {table} t "
-                                "ON t.report_id = r.id GROUP BY r.id").fetchall()
+            rows = conn.execute(
+                f"SELECT r.id, COUNT(t.report_id) FROM reports r LEFT JOIN {table} t "
+                "ON t.report_id = r.id GROUP BY r.id"
+            ).fetchall()
             assert len(rows) == loaded and {c for _, c in rows} == {n}, table
     rerun = run_load(db, tmp_path / "many.jsonl")
     assert rerun.exit_code == 0, rerun.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -24,8 +23,9 @@ def counts(db: Path) -> dict[str, int]:
 
 def report_id(conn: sqlite3.Connection, data: dict[str, Any]) -> int:
     src = data["source"]
-    return conn.execute("SELECT id FROM reports WHERE source_sha256 = ? AND source_path = ?",
-                        (src["sha256"], src["path"])).fetchone()[0]
+    return conn.execute(
+        "SELECT id FROM reports WHERE source_sha256 = ? AND source_path = ?", (src["sha256"], src["path"])
+    ).fetchone()[0]
 
 
 @pytest.fixture
@@ -44,14 +44,17 @@ def test_sample_fund_items_add_up_to_the_budget_fact(db: Path, reports: dict[str
         budget = conn.execute("SELECT value FROM facts WHERE report_id = ? AND name = 'budget'", (rid,)).fetchone()[0]
         budget_cents = conn.execute("SELECT budget_cents FROM report_money WHERE report_id = ?", (rid,)).fetchone()[0]
     assert len(values) == len(sample["funds"]["items"]) > 1
-    assert budget == sample["facts"]["budget"]["value"]
-    assert sum(map(Decimal, values)) == Decimal(budget)
-    assert cents == budget_cents == int(Decimal(budget) * 100)
+    assert Decimal(str(budget)) == Decimal(sample["facts"]["budget"]["value"])
+    assert sum(Decimal(str(v)) for v in values) == Decimal(sample["facts"]["budget"]["value"])
+    assert cents == budget_cents == int(Decimal(sample["facts"]["budget"]["value"]) * 100)
 
 
 def _tree(rows: list[tuple[Any, ...]], parent: int | None) -> list[dict[str, Any]]:
-    return [{"heading": h, "level": lv, "number": n, "title": t, "canonical": c, "block": b,
-             "children": _tree(rows, i)} for i, p, h, lv, n, t, c, b in rows if p == parent]
+    return [
+        {"heading": h, "level": lv, "number": n, "title": t, "canonical": c, "block": b, "children": _tree(rows, i)}
+        for i, p, h, lv, n, t, c, b in rows
+        if p == parent
+    ]
 
 
 def _json_tree(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -65,7 +68,9 @@ def test_sections_rebuilt_by_parent_id_equal_the_json_tree(db: Path, reports: di
         for data in reports.values():
             rows = conn.execute(
                 "SELECT id, parent_id, heading, level, number, title, canonical, block FROM sections "
-                "WHERE report_id = ? ORDER BY ordinal", (report_id(conn, data),)).fetchall()
+                "WHERE report_id = ? ORDER BY ordinal",
+                (report_id(conn, data),),
+            ).fetchall()
             assert _tree(rows, None) == _json_tree(data["sections"])
             nested += sum(1 for r in rows if r[1] is not None)
     assert nested > 0
@@ -80,35 +85,85 @@ def test_every_list_has_one_row_per_json_entry(db: Path, reports: dict[str, dict
                 return conn.execute(f"SELECT COUNT(*) FROM {table} WHERE report_id = ?", (rid,)).fetchone()[0]
 
             facts = [f for f in (*data["facts"].values(), *data["evaluation"].values()) if f is not None]
-            assert (n("mentions"), n("facts"), n("fund_items"), n("fund_listings"), n("money_rows"),
-                    n("indicators"), n("checks"), n("warnings")) == (
-                len(data["mentions"]), len(facts), len(data["funds"]["items"]), len(data["funds"]["listings"]),
-                len(data["funds"]["money_rows"]), len(data["indicators"]), len(data["checks"]), len(data["warnings"]))
-            for (kind, value, high, start), m in zip(conn.execute(
+            assert (
+                n("mentions"),
+                n("facts"),
+                n("fund_items"),
+                n("fund_listings"),
+                n("money_rows"),
+                n("indicators"),
+                n("checks"),
+                n("warnings"),
+            ) == (
+                len(data["mentions"]),
+                len(facts),
+                len(data["funds"]["items"]),
+                len(data["funds"]["listings"]),
+                len(data["funds"]["money_rows"]),
+                len(data["indicators"]),
+                len(data["checks"]),
+                len(data["warnings"]),
+            )
+            for (kind, value, high, start), m in zip(
+                conn.execute(
                     "SELECT kind, value, value_high, start_char FROM mentions WHERE report_id = ? ORDER BY ordinal",
-                    (rid,)), data["mentions"], strict=True):
-                expected = m["value"] if isinstance(m["value"], list) else [m["value"], None]
-                assert (kind, value, high, start) == (m["kind"], *expected, m["provenance"]["start"])
+                    (rid,),
+                ),
+                data["mentions"],
+                strict=True,
+            ):
+                expected = (
+                    [Decimal(v) for v in m["value"]] if isinstance(m["value"], list) else [Decimal(m["value"]), None]
+                )
+                got = (kind, Decimal(str(value)), None if high is None else Decimal(str(high)), start)
+                assert got == (m["kind"], *expected, m["provenance"]["start"])
     assert sum(len(d["funds"]["money_rows"]) for d in reports.values()) > 0
 
 
-def test_money_is_stored_as_exact_text(db: Path) -> None:
+def test_numbers_are_numeric_and_read_back_as_the_json_decimals(db: Path, reports: dict[str, dict[str, Any]]) -> None:
     with sqlite3.connect(db) as conn:
-        kinds = {t for (t,) in conn.execute(
-            "SELECT typeof(value) FROM fund_items UNION SELECT typeof(value) FROM mentions "
-            "UNION SELECT typeof(budget) FROM money_rows WHERE budget IS NOT NULL")}
-        money = [v for (v,) in conn.execute("SELECT value FROM mentions WHERE kind = 'money'")]
+        kinds = {
+            t
+            for (t,) in conn.execute(
+                "SELECT typeof(value) FROM fund_items UNION SELECT typeof(value) FROM mentions "
+                "UNION SELECT typeof(budget) FROM money_rows WHERE budget IS NOT NULL"
+            )
+        }
         types = {t for table in TABLES for (t,) in conn.execute(f"SELECT type FROM pragma_table_info('{table}')")}
-    assert kinds == {"text"}
-    assert money and all(re.fullmatch(r"-?\d+\.\d{2}", v) for v in money)
-    assert types == {"INTEGER", "TEXT"}
+        for data in reports.values():
+            rid = report_id(conn, data)
+            stored = [
+                v for (v,) in conn.execute("SELECT value FROM mentions WHERE report_id = ? ORDER BY ordinal", (rid,))
+            ]
+            wanted = [m["value"][0] if isinstance(m["value"], list) else m["value"] for m in data["mentions"]]
+            assert [Decimal(str(v)) for v in stored] == [Decimal(v) for v in wanted]
+        low = [p for (p,) in conn.execute("SELECT source_path FROM report_facts WHERE execution_rate < 90")]
+    assert kinds <= {"integer", "real"} and "real" in kinds
+    assert types == {"INTEGER", "TEXT", "NUMERIC"}
+    expected = [
+        d["source"]["path"]
+        for d in reports.values()
+        if d["facts"]["execution_rate"] and Decimal(d["facts"]["execution_rate"]["value"]) < 90
+    ]
+    assert low == expected and len(expected) == 1  # "100" < "90" as text would add the 100 % report
+
+
+def test_old_text_tables_are_refused(tmp_path: Path, reports: dict[str, dict[str, Any]]) -> None:
+    from docparse.export.database import DatabaseError
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:
+        conn.execute("CREATE TABLE reports (id INTEGER PRIMARY KEY, source_sha256 TEXT, source_path TEXT)")
+    with pytest.raises(DatabaseError, match="older docparse"):
+        load(old, [reports["sample"]])
 
 
 def test_budget_vs_spent_by_year(db: Path, reports: dict[str, dict[str, Any]]) -> None:
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
             "SELECT fiscal_year, SUM(budget_cents), SUM(spent_cents) FROM report_money "
-            "GROUP BY fiscal_year ORDER BY fiscal_year").fetchall()
+            "GROUP BY fiscal_year ORDER BY fiscal_year"
+        ).fetchall()
     expected: dict[int, list[int]] = {}
     for data in reports.values():
         sums = expected.setdefault(data["report"]["fiscal_year"], [0, 0])
@@ -122,7 +177,8 @@ def test_failing_checks_name_the_altered_report(db: Path) -> None:
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
             "SELECT r.source_path, c.check_id FROM checks c JOIN reports r ON r.id = c.report_id "
-            "WHERE c.status = 'fail' ORDER BY r.source_path, c.ordinal").fetchall()
+            "WHERE c.status = 'fail' ORDER BY r.source_path, c.ordinal"
+        ).fetchall()
     assert [Path(p).name for p, _ in rows] == ["f02-txt-altered-total.txt"]
     assert rows[0][1] == "sum.fund_items"
 
