@@ -23,6 +23,13 @@ class DocparseError(Exception):
         where = f"{self.path}: " if self.path else ""
         return f"{where}{self.cause}"
 
+    def at(self, path: str | Path) -> DocparseError:
+        """This error, naming ``path`` when it was raised without a file (deep inside a reader)."""
+        if self.path is None:
+            self.path = str(path)
+            self.args = (self.line(),)
+        return self
+
 
 class InputNotFound(DocparseError):
     code = "E001"
@@ -60,3 +67,21 @@ class RuleFileError(DocparseError):
     """A rule file in ``rules/`` is missing or malformed (names file and line)."""
 
     code = "E010"
+
+
+class LimitExceeded(DocparseError):
+    """A size or count in the input is beyond a limit of ``rules/limits.yaml`` (names the limit)."""
+
+    code = "E011"
+
+
+class UnsafeInput(DocparseError):
+    """The input holds something docparse refuses to process (a DOCTYPE or entity declaration in XML)."""
+
+    code = "E012"
+
+
+class InternalError(DocparseError):
+    """An unexpected failure while reading or analysing a file (a bug, or a file nothing foresaw)."""
+
+    code = "E099"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 
 import click
@@ -16,6 +17,8 @@ COMMANDS = {
     "validate": "docparse.cli.schema_cmd:validate",
     "batch": "docparse.cli.batch_cmd:batch",
     "load": "docparse.cli.load_cmd:load",
+    "export": "docparse.cli.export_cmd:export",
+    "review": "docparse.cli.review_cmd:review",
 }
 
 
@@ -33,5 +36,8 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="docparse")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an error instead of its one line.")
+def main(debug: bool = False) -> None:
     """Turn Chinese public-finance performance reports (Word, PDF, text) into checked JSON."""
+    if debug:
+        os.environ["DOCPARSE_DEBUG"] = "1"  # read by docparse.cli.common

@@ -35,7 +35,7 @@ def collect(analysis: Analysis) -> None:
         doc = docs[i] if i < len(docs) else None
         figures = doc._.figures if doc is not None and doc._.figures is not None else scan(block.text)
         views.append(BlockView(index=i, text=block.text, found=list(figures), grid=_grid_spans(block),
-                               heading=i in headings))
+                               heading=i in headings, body=block.kind == "paragraph" and block.is_body))
     tables: list[TableView] = []
     governed = govern(views, tables)
     analysis.text_tables = _located(tables, blocks)
@@ -52,7 +52,8 @@ def collect(analysis: Analysis) -> None:
 def text_tables(document: Document) -> list[TableView]:
     """The typed views of the tables flattened to text lines in ``document``, as :func:`collect` reads
     them (for a reader of tables run without the mentions stage)."""
-    views = [BlockView(index=i, text=b.text, found=list(scan(b.text)), grid=_grid_spans(b))
+    views = [BlockView(index=i, text=b.text, found=list(scan(b.text)), grid=_grid_spans(b),
+                       body=b.kind == "paragraph" and b.is_body)
              for i, b in enumerate(document.blocks) if b.role not in _SKIP_ROLES]
     tables: list[TableView] = []
     govern(views, tables)
@@ -67,6 +68,10 @@ def _located(tables: list[TableView], blocks: list[Block]) -> list[TableView]:
                 p = cell.ref.provenance
                 if p.block is not None and p.start is not None and p.end is not None:
                     cell.ref.provenance = blocks[p.block].provenance.at(p.block, p.start, p.end)
+        for line in table.lines:
+            for ref in line:
+                p = ref.provenance
+                ref.provenance = blocks[p.block].provenance.at(p.block, p.start, p.end)
     return tables
 
 

@@ -48,7 +48,7 @@ def read(document: Document, text_tables: list[TableView] | None = None) -> Self
         if all(c.ref.provenance.block in body for row in view.rows for c in row):
             read_text_view(view, out)
     for view in text_tables:
-        done = read_text_indicators(view, document.blocks, out, done)
+        done = read_text_indicators(view, out, done)
     return out
 
 

@@ -60,6 +60,21 @@ def get_nlp() -> Language:
 
 
 def annotate(document: Document) -> list[Doc]:
-    """One spaCy ``Doc`` per block of ``document`` (same order, same text)."""
+    """One spaCy ``Doc`` per block of ``document`` (same order, same text).
+
+    A block longer than ``nlp_window_chars`` (``rules/limits.yaml``) is segmented window by window
+    (cut after a sentence or clause mark) and the pieces joined into one Doc before the components
+    run, so spaCy's length limit and jieba never see more than a window."""
     nlp = get_nlp()
-    return list(nlp.pipe(block.text for block in document.blocks))
+    return list(nlp.pipe(_segmented(nlp, block.text) for block in document.blocks))
+
+
+def _segmented(nlp: Language, text: str) -> str | Doc:
+    from docparse.limits import text_windows
+
+    pieces = text_windows(text)
+    if len(pieces) == 1:
+        return text
+    from spacy.tokens import Doc
+
+    return Doc.from_docs([nlp.make_doc(piece) for piece in pieces], ensure_whitespace=False)

@@ -34,6 +34,8 @@ class BlockView:
     # per (row, col) slot: span of the covering cell in the text, and whether the slot is its anchor
     grid: list[list[tuple[int, int, bool] | None]] | None = None
     heading: bool = False
+    # a paragraph of the body text: its line may be a row of a table flattened to text
+    body: bool = True
 
 
 def govern(blocks: list[BlockView], tables: list[TableView] | None = None) -> dict[int, list[Found]]:
@@ -45,11 +47,13 @@ def govern(blocks: list[BlockView], tables: list[TableView] | None = None) -> di
     from docparse.tables.grid import read_grid
 
     state = RowState(tables=[] if tables is None else tables)
+    # the flattened table whose lines are being recorded: from its header to the next heading or table
+    region: TableView | None = None
     work: list[tuple[BlockView, list[Found], set[int]]] = []
     for n, block in enumerate(blocks):
         norm = normalise_chars(block.text)
         if block.heading and not _table_goes_on(state, norm):
-            state = state.fresh()
+            state, region = state.fresh(), None
         state.block = block.index
         added: list[Found] = []
         dropped: set[int] = set()
@@ -65,11 +69,24 @@ def govern(blocks: list[BlockView], tables: list[TableView] | None = None) -> di
         else:
             # labels are matched in simplified characters (項目資金（萬元） 年初預算數 …), one for one
             state = read_line(to_simplified(norm), block.found, state, added, dropped)
+            if block.body:
+                region = _keep_line(block, region, state.view)
     out: dict[int, list[Found]] = {}
     for block, added, dropped in work:
         kept = [f for f in block.found if id(f) not in dropped]
         out[block.index] = sorted(kept + added, key=lambda f: (f.start, f.end))
     return out
+
+
+def _keep_line(block: BlockView, region: TableView | None, view: TableView | None) -> TableView | None:
+    """The line as whole cells in the lines of the flattened table it stands in (the one it opens, and
+    the one before when a header opens mid-line); returns the table whose lines go on."""
+    from docparse.tables.cells import split_cells
+
+    line = split_cells(block.text, block.index)
+    for table in {id(t): t for t in (region, view) if t is not None}.values():
+        table.lines.append(line)
+    return view or region
 
 
 def _table_goes_on(state: RowState, norm: str) -> bool:

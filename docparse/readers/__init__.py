@@ -11,7 +11,15 @@ from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
-from docparse.errors import EmptyInput, InputNotFound, UnsupportedFormat
+from docparse.errors import (
+    CorruptInput,
+    DocparseError,
+    EmptyInput,
+    InputNotFound,
+    InternalError,
+    LimitExceeded,
+    UnsupportedFormat,
+)
 from docparse.model import Document
 
 Reader = Callable[[Path], Document]
@@ -76,8 +84,27 @@ def read(path: str | Path, password: str | None = None) -> Document:
     if path.is_dir():
         raise InputNotFound(path, "is a directory, not a file")
     reader = reader_for(path)
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise EmptyInput(path, "file is empty (0 bytes)")
-    document = reader(path, password=password) if password and path.suffix.lower() == ".pdf" else reader(path)
+    from docparse.limits import check
+
+    check(path, "file size in bytes", size, "file_bytes")
+    try:
+        document = reader(path, password=password) if password and path.suffix.lower() == ".pdf" else reader(path)
+        from docparse.readers.guard import settle
+
+        settle(document)
+    except DocparseError as exc:
+        raise exc.at(path) from exc.__cause__
+    except MemoryError as exc:
+        raise LimitExceeded(path, "reading the file needs more memory than is available") from exc
+    except RecursionError as exc:
+        raise CorruptInput(path, "cannot be read: its structure is nested too deeply") from exc
+    except (OSError, UnicodeError):
+        raise
+    except Exception as exc:  # a reader failing in a way nothing foresaw: one line, traceback with --debug
+        raise InternalError(path, f"cannot be read ({exc.__class__.__name__}: {exc}); if the file opens "
+                                  "elsewhere this is a docparse bug (--debug shows the traceback)") from exc
     document.sha256 = document.sha256 or sha256_file(path)
     return document

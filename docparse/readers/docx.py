@@ -10,12 +10,14 @@ bold and font size as layout cues.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from docparse.errors import CorruptInput, DocparseError, EncryptedInput
+from docparse.errors import CorruptInput, DocparseError, EncryptedInput, LimitExceeded
+from docparse.limits import limits, refuse
 from docparse.model import Cell, Document, Provenance, Table, table_text
 from docparse.model.document import BlockRole
 from docparse.readers import register, sha256_file
@@ -141,13 +143,13 @@ class _Walker:
             elif tag == f"{_W}noBreakHyphen":
                 parts.append("-")
             elif tag == f"{_W}sym":
-                code = child.get(f"{_W}char", "")
                 try:
-                    ch = chr(int(code, 16))
+                    point = int(child.get(f"{_W}char", ""), 16)
                 except ValueError:
                     continue
-                if not 0xE000 <= ord(ch) <= 0xF8FF:
-                    parts.append(ch)
+                # beyond Unicode, a lone surrogate half or a private-use symbol-font code: no character
+                if 0 <= point <= 0x10FFFF and not 0xD800 <= point <= 0xDFFF and not 0xE000 <= point <= 0xF8FF:
+                    parts.append(chr(point))
             elif tag in (f"{_W}drawing", f"{_W}pict", f"{_MC}AlternateContent"):
                 self._find_boxes(child, para)
 
@@ -255,15 +257,18 @@ class _Walker:
         cells: list[Cell] = []
         nested: list[etree._Element] = []
         anchors: dict[int, Cell] = {}  # column → the cell a vertical merge continues
+        lim = limits()
         n_cols = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
         rows = list(_children(tbl, f"{_W}tr"))
+        if len(rows) > lim.table_rows:
+            raise refuse(None, f"rows of table {table_no + 1}", len(rows), "table.rows", lim.table_rows)
         for r, tr in enumerate(rows):
             col = 0
             trpr = tr.find(f"{_W}trPr")
             if trpr is not None:
                 before = trpr.find(f"{_W}gridBefore")
                 if before is not None and (before.get(f"{_W}val") or "").isdigit():
-                    col = int(before.get(f"{_W}val"))
+                    col = self._columns(before.get(f"{_W}val"), "w:gridBefore", table_no, r)
             last: Cell | None = None
             for tc in _children(tr, f"{_W}tc"):
                 tcpr = tc.find(f"{_W}tcPr")
@@ -271,7 +276,7 @@ class _Walker:
                 if tcpr is not None:
                     gs = tcpr.find(f"{_W}gridSpan")
                     if gs is not None and (gs.get(f"{_W}val") or "").isdigit():
-                        span = max(1, int(gs.get(f"{_W}val")))
+                        span = max(1, self._columns(gs.get(f"{_W}val"), "w:gridSpan", table_no, r))
                     vm = tcpr.find(f"{_W}vMerge")
                     if vm is not None:
                         vmerge = vm.get(f"{_W}val", "continue")
@@ -293,7 +298,12 @@ class _Walker:
                     if vmerge == "restart":
                         anchors[col] = cell
                 col += span
+                if col > lim.table_columns:
+                    raise refuse(None, f"columns reached in row {r + 1} of table {table_no + 1}", col,
+                                 "table.columns", lim.table_columns)
             n_cols = max(n_cols, col)
+            if len(cells) > lim.table_cells:
+                raise refuse(None, f"cells of table {table_no + 1}", len(cells), "table.cells", lim.table_cells)
         tables = [Table(n_rows=len(rows), n_cols=n_cols, cells=cells)]
         if self.converted and cells:  # LibreOffice's .doc import joins tables that touch
             parts = split_rows(cells, n_cols)
@@ -305,6 +315,14 @@ class _Walker:
             cell_offsets(block)
         for inner in nested:
             self.table(inner, role)
+
+    @staticmethod
+    def _columns(value: str, what: str, table_no: int, row: int) -> int:
+        """A column count written in the file, checked before it sizes anything."""
+        count, limit = int(value), limits().table_columns
+        if count > limit:
+            raise refuse(None, f"{what} in row {row + 1} of table {table_no + 1}", count, "table.columns", limit)
+        return count
 
     def _cell_text(self, tc: etree._Element, nested: list[etree._Element], table_no: int, row: int,
                    col: int) -> str:
@@ -394,10 +412,14 @@ def read_docx_file(path: Path, format_name: str = "docx", converted: bool = Fals
         for reltype in ("header", "footer"):
             for name in _ordered_parts(package, body, reltype):
                 walker.walk(package.xml(name), reltype, top_level=False)  # type: ignore[arg-type]
-    except DocparseError:
-        raise
-    except (KeyError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        raise CorruptInput(path, f"corrupt .docx ({exc})") from exc
+    except DocparseError as exc:
+        raise exc.at(path) from exc.__cause__
+    except MemoryError as exc:
+        raise LimitExceeded(path, "the .docx needs more memory than is available to read") from exc
+    except (KeyError, ValueError, OverflowError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise CorruptInput(path, f"corrupt .docx ({exc.__class__.__name__}: {exc})") from exc
+    except RecursionError as exc:
+        raise CorruptInput(path, "corrupt .docx (elements nested too deeply to read)") from exc
     finally:
         package.close()
     return document

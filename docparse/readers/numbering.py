@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from docparse import lexicon
+from docparse.limits import limits, refuse
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -65,10 +66,15 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
+_LETTER_REPEATS = 20
+
+
 def _letter(n: int) -> str:
     if n <= 0:
         return str(n)
     q, r = divmod(n - 1, 26)
+    if q >= _LETTER_REPEATS:
+        return str(n)  # Word would write the letter hundreds of times
     return chr(ord("A") + r) * (q + 1)
 
 
@@ -144,12 +150,20 @@ def _val(el: etree._Element | None, default: str | None = None) -> str | None:
     return el.get(f"{_W}val", default)
 
 
+def _checked(value: str, what: str) -> int:
+    """A list start written in the file, refused beyond ``numbering_value`` (counters start from it)."""
+    number, limit = int(value), limits().numbering_value
+    if abs(number) > limit:
+        raise refuse(None, f"numbering value {what}", number, "numbering_value", limit)
+    return number
+
+
 def _parse_level(el: etree._Element, base: Level | None = None) -> Level:
     lvl = Level() if base is None else Level(base.start, base.fmt, base.text, base.restart,
                                              base.legal, base.suffix, base.style)
     start = _val(el.find(f"{_W}start"))
     if start is not None and start.lstrip("-").isdigit():
-        lvl.start = int(start)
+        lvl.start = _checked(start, "w:start")
     fmt = _val(el.find(f"{_W}numFmt"))
     if fmt is not None:
         lvl.fmt = fmt
@@ -196,7 +210,7 @@ class Numbering:
                 ilvl = int(ov.get(f"{_W}ilvl", "0"))
                 start = _val(ov.find(f"{_W}startOverride"))
                 if start is not None and start.lstrip("-").isdigit():
-                    entry.starts[ilvl] = int(start)
+                    entry.starts[ilvl] = _checked(start, "w:startOverride")
                 lvl_el = ov.find(f"{_W}lvl")
                 if lvl_el is not None:
                     base = self.abstracts.get(entry.abstract, {}).get(ilvl)
@@ -235,12 +249,11 @@ class Numbering:
             seen.add(nid)
             if uses[nid] != 1 or nid not in self.nums:
                 continue
-            for later in sequence[i + 1:]:
-                if later == nid:
-                    continue
-                if later not in seen and later in self.nums and self.signature(later) == self.signature(nid):
-                    self._aliases.setdefault(later, nid)
-                break
+            # the next paragraph numbered by another num (a num used once never comes again)
+            later = sequence[i + 1] if i + 1 < len(sequence) else None
+            if (later is not None and later not in seen and later in self.nums
+                    and self.signature(later) == self.signature(nid)):
+                self._aliases.setdefault(later, nid)
 
     def _key(self, num_id: str) -> str:
         # Lists sharing an abstract list share counters unless a num restarts its own sequence.

@@ -21,12 +21,15 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from docparse.errors import CorruptInput, EncryptedInput
+from docparse.limits import limits, refuse
 from docparse.model import Cell, Document, Provenance, Table, table_text
+from docparse.ocr.settings import ocr_mode
 from docparse.readers import register, sha256_file
 from docparse.readers.common import cell_offsets
 from docparse.readers.layout_rules import layout_rules
 from docparse.readers.pdf_chars import Char, page_chars, page_graphics
 from docparse.readers.pdf_layout import FurnitureFinder, Line, join_text, make_lines
+from docparse.readers.pdf_streams import check_streams
 from docparse.readers.pdf_tables import PdfTable, TooManyRules, find_tables
 from docparse.readers.radicals import map_radicals
 
@@ -89,6 +92,20 @@ def _split_tables(chars: list[Char], tables: list[PdfTable]) -> list[Char]:
     return rest
 
 
+def _open_pdfium(path: Path, password: str | None) -> pdfium.PdfDocument:
+    """Open with ``password``; a PDF with an owner password only (no password needed to read it) also
+    opens when a password is given for other files, as in a batch with one password for many."""
+    try:
+        return pdfium.PdfDocument(str(path), password=password)
+    except pdfium.PdfiumError as exc:
+        if not password or "password" not in str(exc).lower():
+            raise
+        try:
+            return pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError:
+            raise exc from None
+
+
 class _Open:
     """An open PDF: pdfium document plus a lazily opened pdfplumber twin for fallbacks."""
 
@@ -97,7 +114,7 @@ class _Open:
         self.password = password
         self._plumber = None
         try:
-            self.pdf = pdfium.PdfDocument(str(path), password=password)
+            self.pdf = _open_pdfium(path, password)
         except pdfium.PdfiumError as exc:
             message = str(exc)
             if "password" in message.lower():
@@ -126,6 +143,10 @@ def _read_page(src: _Open, index: int, document: Document) -> _Page:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
+            count = textpage.count_chars()
+            if count > limits().pdf_page_chars:
+                raise refuse(src.path, f"characters on page {index + 1} (too dense to be text)", count,
+                             "pdf.page_chars", limits().pdf_page_chars)
             chars = page_chars(textpage.raw, height)
         finally:
             textpage.close()
@@ -133,6 +154,9 @@ def _read_page(src: _Open, index: int, document: Document) -> _Page:
     finally:
         page.close()
     number = index + 1
+    mode = ocr_mode()
+    if mode == "always" or (mode == "auto" and not chars and (graphics.images or graphics.paths)):
+        return _ocr_page(src, index, width, height, document)
     if not chars:
         if graphics.images or graphics.paths:
             document.warn("ocr_needed", f"page {number} has no text layer (a scanned image?); it needs OCR",
@@ -156,9 +180,20 @@ def _read_page(src: _Open, index: int, document: Document) -> _Page:
     page_text = "".join(ch.text for ch in chars)
     if _garbled(page_text):
         _fallback(src, index, result, document)
+        if result.source == "pdfium" and mode == "auto":
+            return _ocr_page(src, index, width, height, document)
     for line in result.lines:
         line.text = map_radicals(line.text)
     return result
+
+
+def _ocr_page(src: _Open, index: int, width: float, height: float, document: Document) -> _Page:
+    """Read a page by OCR (``docparse.ocr``): its lines and tables as the text layer would give them."""
+    from docparse.ocr.page import read_scanned_page, record
+
+    scanned = read_scanned_page(src.pdf, index, width, document)
+    record(document, scanned)
+    return _Page(index + 1, width, height, list(scanned.lines), scanned.tables, source="ocr")
 
 
 def _fallback(src: _Open, index: int, result: _Page, document: Document) -> None:
@@ -274,13 +309,16 @@ class _Builder:
             return
         first = self.para[0]
         text = ""
+        spans: list[tuple[int, int, float]] = []
         for line in self.para:
             text = join_text(text, line.text)
+            if hasattr(line, "confidence"):  # read by OCR
+                spans.append((len(text) - len(line.text), len(text), line.confidence))
         same = [ln for ln in self.para if ln.page == first.page]
         bbox = (min(ln.x0 for ln in same), min(ln.top for ln in same), max(ln.x1 for ln in same),
                 max(ln.bottom for ln in same))
         self.doc.add("paragraph", text, provenance=Provenance(page=first.page, bbox=_round(bbox)),
-                     bold=all(ln.bold for ln in self.para), font_size=first.size)
+                     bold=all(ln.bold for ln in self.para), font_size=first.size, confidence=spans or None)
         self.para = []
 
     def line(self, line: Line) -> None:
@@ -305,6 +343,7 @@ class _Builder:
         block = self.doc.add("table", table_text(table), table=table,
                              provenance=Provenance(page=page.number, bbox=_round(geometry.bbox), table=table_no))
         cell_offsets(block)
+        _cell_confidence(block, cells, texts)
         self.last_table = (table, geometry, block.index)
 
     def _extend(self, page: _Page, geometry: PdfTable, texts: list[list[str]]) -> None:
@@ -313,20 +352,26 @@ class _Builder:
         skip = _repeated_header_rows(table, geometry, [t[0] for t in texts])
         offset = table.n_rows - skip
         table_no = table.cells[0].provenance.table if table.cells else None
+        added, kept = [], []
         for c, text in zip(geometry.cells, texts, strict=True):
             if c.row < skip:
                 continue
-            table.cells.append(Cell(c.row + offset, c.col, text[0], c.rowspan, c.colspan,
-                                    Provenance(page=page.number, bbox=_round(c.bbox), table=table_no,
-                                               row=c.row + offset, col=c.col)))
+            added.append(Cell(c.row + offset, c.col, text[0], c.rowspan, c.colspan,
+                              Provenance(page=page.number, bbox=_round(c.bbox), table=table_no,
+                                         row=c.row + offset, col=c.col)))
+            kept.append(text)
+        table.cells.extend(added)
         table.n_rows = offset + geometry.n_rows
         block = self.doc.blocks[block_index]
         block.text = table_text(table)
         cell_offsets(block)
+        _cell_confidence(block, added, kept)
         self.last_table = (table, geometry, block_index)
 
     def page(self, page: _Page) -> None:
-        items: list[tuple[float, int, object]] = [(ln.top, 1, ln) for ln in page.lines if ln.role == "body"]
+        # OCR lines carry their reading rank (two columns read one after the other)
+        items: list[tuple[float, int, object]] = [(getattr(ln, "order", ln.top), 1, ln) for ln in page.lines
+                                                  if ln.role == "body"]
         items += [(t.bbox[1], 0, (t, texts)) for t, texts in page.tables]
         items.sort(key=lambda it: (it[0], it[1]))
         for i, (_, kind, item) in enumerate(items):
@@ -337,6 +382,14 @@ class _Builder:
                 self.line(item)  # type: ignore[arg-type]
         if items and items[-1][1] == 1:
             self.last_table = None
+
+
+def _cell_confidence(block, cells: list[Cell], texts: list[list]) -> None:
+    """OCR'd cells (``[text, confidence]``): their confidence over their span of the block's text."""
+    spans = [(c.provenance.start, c.provenance.end, t[1]) for c, t in zip(cells, texts, strict=True)
+             if len(t) > 1 and c.provenance.start is not None]
+    if spans:
+        block.confidence = [*(block.confidence or []), *spans]
 
 
 def _repeated_header_rows(table: Table, geometry: PdfTable, texts: list[str], most: int = 3) -> int:
@@ -377,6 +430,8 @@ def read_pdf_file(path: Path, password: str | None = None) -> Document:
         n_pages = len(src.pdf)
         if n_pages == 0:
             raise CorruptInput(path, "not a readable PDF (no pages; corrupt or truncated)")
+        if n_pages > limits().pdf_pages:
+            raise refuse(path, "pages", n_pages, "pdf.pages", limits().pdf_pages)
         document.pages = n_pages
         pages: list[_Page] = []
         for index in range(n_pages):
@@ -458,6 +513,7 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
         head = fh.read(1024)
     if b"%PDF-" not in head:
         raise CorruptInput(path, "not a PDF (no %PDF- header)")
+    check_streams(path)
     document = read_pdf_file(path, password)
     document.sha256 = sha256_file(path)
     return document

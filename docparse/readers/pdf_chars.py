@@ -70,6 +70,12 @@ def page_chars(textpage_raw, page_height: float) -> list[Char]:
         code = get_unicode(textpage_raw, i)
         if code < 32 or 0x7F <= code < 0xA0 or code == 0xFEFF:
             continue
+        if 0xDC00 <= code <= 0xDFFF and out and "\ud800" <= out[-1].text <= "\udbff":
+            high = out[-1]  # the second half of a character beyond the BMP: joined to the first
+            high.text = chr(0x10000 + ((ord(high.text) - 0xD800) << 10) + (code - 0xDC00))
+            get_box(textpage_raw, i, rect)
+            high.x1 = max(high.x1, rect.right)
+            continue
         get_box(textpage_raw, i, rect)
         obj = get_obj(textpage_raw, i)
         key = ctypes.cast(obj, ctypes.c_void_p).value
@@ -82,6 +88,9 @@ def page_chars(textpage_raw, page_height: float) -> list[Char]:
         get_origin(textpage_raw, i, ox, oy)
         base = page_height - oy.value
         append(Char(chr(code), rect.left, base - 0.88 * size, rect.right, base + 0.12 * size, size, bold))
+    for ch in out:  # a surrogate half left alone is no character
+        if "\ud800" <= ch.text <= "\udfff":
+            ch.text = "\ufffd"
     return out
 
 

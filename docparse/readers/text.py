@@ -25,6 +25,22 @@ def decode(data: bytes, path: str | Path | None = None) -> str:
     raise UndecodableInput(path, "cannot decode text as UTF-8 or GB18030 (binary or unknown encoding)")
 
 
+def looks_like_text(head: bytes) -> bool:
+    """Whether the first bytes of a file decode as text (UTF-8, UTF-16 with BOM, GB18030) with no
+    binary control characters; a multi-byte character cut at the end of ``head`` is allowed."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    for encoding in _ENCODINGS:
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:
+                continue
+            text = head[: exc.start].decode(encoding)
+        return "\x00" not in text and not _looks_binary(text)
+    return False
+
+
 def _looks_binary(text: str) -> bool:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
     return controls > max(2, len(text) // 100)
@@ -42,7 +58,9 @@ def document_from_text(text: str, path: str | None = None, sha256: str | None = 
         stripped = line.strip().strip("\u3000\u00a0\ufeff").strip()
         if stripped:
             document.add("paragraph", stripped, provenance=Provenance(line=lineno))
-    return document
+    from docparse.readers.guard import settle
+
+    return settle(document)
 
 
 @register(".txt")

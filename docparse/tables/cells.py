@@ -116,23 +116,16 @@ def grid_rows(block: Block) -> list[list[CellRef]]:
     return out
 
 
-def line_cells(blocks: list[Block]) -> list[CellRef]:
-    """Paragraph blocks (lines of a text file) as one stream of cells in reading order."""
-    out: list[CellRef] = []
-    for block in blocks:
-        if block.kind != "paragraph" or not block.is_body:
-            continue
-        text = block.text
-        spans, piped = split_line(text)
-        if not spans:
-            spans = [(0, 0)]
-        solo = piped and len(spans) == 1 and text.rstrip().endswith("|")
-        base = block.provenance
-        for start, end in spans:
-            prov = Provenance(line=base.line, paragraph=base.paragraph, page=base.page,
-                              block=block.index, start=start, end=end)
-            out.append(CellRef(text[start:end], prov, row=None, solo=solo, siblings=len(spans)))
-    return out
+def split_cells(text: str, index: int, base: Provenance | None = None) -> list[CellRef]:
+    """The cells of one flattened table line (block ``index``), whole and as written, empty ones included."""
+    spans, piped = split_line(text)
+    if not spans:
+        spans = [(0, 0)]
+    solo = piped and len(spans) == 1 and text.rstrip().endswith("|")
+    base = base or Provenance()
+    return [CellRef(text[start:end], Provenance(line=base.line, paragraph=base.paragraph, page=base.page,
+                                                 block=index, start=start, end=end),
+                    row=None, solo=solo, siblings=len(spans)) for start, end in spans]
 
 
 # ---- what a cell holds --------------------------------------------------------------------------------

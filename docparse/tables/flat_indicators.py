@@ -1,7 +1,8 @@
 """The indicator rows of a 绩效自评表 flattened to text, read from its typed view.
 
-The view (:mod:`docparse.tables.flat`) says where the table stands and what each header column holds;
-the indicator rows are grouped from the cells of its lines (split by the one line splitter). Row
+The view (:mod:`docparse.tables.flat`) says where the table stands, what each header column holds and
+which lines it stands on (``TableView.lines``: each line as its whole cells, empty ones included, up to
+the next heading); the indicator rows are grouped from those cells. Row
 boundaries are gone in such text and a text value (明显改善, 3月底前) stands on a line of its own, so an
 indicator row is a name followed by its values up to the numeric tail 分值 / 得分, a level word
 (产出指标, 数量指标) on its own sets the level, and a 合计/总分 row gives the totals.
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from docparse.extract.values import bare_number, normalise
 from docparse.extract.vocab import words
 from docparse.lexicon import money_unit_pattern
-from docparse.tables.cells import CellRef, line_cells
+from docparse.tables.cells import CellRef
 from docparse.tables.fused import split_equal_halves
 from docparse.tables.selfeval import (
     INDICATOR_HEADER,
@@ -29,7 +30,6 @@ from docparse.tables.selfeval import (
 from docparse.tables.vocabulary import is_end, is_placeholder, rows
 
 if TYPE_CHECKING:
-    from docparse.model.document import Block
     from docparse.tables.view import TableView
 
 
@@ -46,22 +46,21 @@ def _dedupe(roles: list[str]) -> list[str]:
 Position = tuple[int, int]  # (block, start) of a cell
 
 
-def read_text_indicators(view: TableView, blocks: list[Block], out: SelfEvalTable, done: Position) -> Position:
+def read_text_indicators(view: TableView, out: SelfEvalTable, done: Position) -> Position:
     """Indicator rows of one flattened table's view whose header names three or more of the level,
-    name, target and actual columns, read from the cells after the header; returns where the rows
-    ended (a view whose header stands before ``done`` was read with the previous table)."""
+    name, target and actual columns, read from the view's line cells after the header; returns where
+    the rows ended (a view whose header stands before ``done`` was read with the previous table)."""
     header = [c for r in view.header_rows for c in view.rows[r] if c.role]
     roles = _dedupe([c.role for c in header if c.role])
     if len(set(roles) & INDICATOR_HEADER) < 3:
         return done
     end = max((c.ref.provenance.block or 0, c.ref.provenance.end or 0) for c in header)
-    if end < done or blocks[end[0]].kind != "paragraph" or not blocks[end[0]].is_body:
-        return done
-    cells = [c for c in line_cells(blocks[end[0]:])
-             if (c.provenance.block or 0, c.provenance.start or 0) >= end]
+    if end < done or not any(line and line[0].provenance.block == end[0] for line in view.lines):
+        return done  # read with the table before, or a header outside the body text
+    cells = [c for line in view.lines for c in line if (c.provenance.block or 0, c.provenance.start or 0) >= end]
     i = _stream_indicators(cells, 0, roles, out)
     if i >= len(cells):
-        return (len(blocks), 0)
+        return ((cells[-1].provenance.block or 0) + 1, 0) if cells else done
     return (cells[i].provenance.block or 0, cells[i].provenance.start or 0)
 
 
@@ -126,6 +125,19 @@ def _is_level1(word: str, current: str | None, raw: str, after: str, l2_words: l
         w.startswith(after) or after.startswith(w) for w in l2_words if len(w) >= 4)
 
 
+def _row_line(pending: _Pending, lines: dict[int | None, list[CellRef]], roles: list[str]) -> list[CellRef] | None:
+    """The line of a row written whole on one line with one cell per header column, else None."""
+    line = lines.get(pending.name.provenance.block)
+    if line is None or len(line) != len(roles) or "name" not in roles or line[0].siblings != len(roles):
+        return None
+    name = line[roles.index("name")]
+    if name.provenance.start != pending.name.provenance.start or name.text != pending.name.text:
+        return None
+    if any(c.provenance.block != name.provenance.block for c in pending.values):
+        return None
+    return line
+
+
 def _total_row(cells: list[CellRef], i: int, out: SelfEvalTable) -> int:
     """A 合计/总分 row: the total weight, then the total score where given."""
     clean = cells[i].clean
@@ -157,6 +169,9 @@ def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: Self
     front = [r for r in value_roles if r not in tail]
     window = cells[max(0, i - len(roles)): i + 20]
     complete = bool(window) and sum(c.solo for c in window) * 5 >= len(window) * 4
+    lines: dict[int | None, list[CellRef]] = {}
+    for c in cells:
+        lines.setdefault(c.provenance.block, []).append(c)
     level1: str | None = None
     level2: str | None = None
     pending: _Pending | None = None
@@ -169,7 +184,13 @@ def _stream_indicators(cells: list[CellRef], i: int, roles: list[str], out: Self
             return
         vals = [(c, t) for c, t in zip(pending.values, pending.texts, strict=True)]
         fields: dict[str, str | None] = {}
-        if complete and len(vals) >= len(value_roles):
+        row = _row_line(pending, lines, roles)
+        if row is not None:
+            # one cell per header column on the row's line: each value by its position, empty ones as None
+            for role, c in zip(roles, row, strict=True):
+                if role in after_name:
+                    fields[role] = c.text if c.clean and not is_placeholder(c.clean) else None
+        elif complete and len(vals) >= len(value_roles):
             for role, (_, t) in zip(after_name, vals, strict=False):
                 fields[role] = t
         else:

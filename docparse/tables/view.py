@@ -31,12 +31,15 @@ class TypedCell:
 
 @dataclass(slots=True)
 class TableView:
-    """A table read once: rows of typed cells (one per grid slot), the header rows among them, and the
-    unit a caption or a 单位 cell declares for the whole table."""
+    """A table read once: rows of typed cells (one per grid slot), the header rows among them, the
+    unit a caption or a 单位 cell declares for the whole table, and for a table flattened to text the
+    lines it stands on."""
 
     rows: list[list[TypedCell]] = field(default_factory=list)
     header_rows: list[int] = field(default_factory=list)
     unit: str | None = None
+    # a table flattened to text: the lines it was read from, each as its whole cells (empty ones too)
+    lines: list[list[CellRef]] = field(default_factory=list)
 
     def roles(self, r: int) -> dict[int, str]:
         """Column → role of the labels that row ``r`` holds: its own and those merged down into it from
