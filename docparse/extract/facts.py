@@ -28,6 +28,7 @@ from docparse.extract.evaluation import grade_readings, score_readings, stated_g
 from docparse.extract.vocab import rules, simplified, words
 from docparse.lexicon import marks, sentence_ends
 from docparse.model.analysis import stage
+from docparse.nlp.cues import rfind_word
 from docparse.model.report import FACT_NAMES, MONEY_FACTS, Fact, FactBasis, Mention, MoneyRow, Section
 from docparse.tables.vocabulary import role_name
 from docparse.tables.vocabulary import rows as table_rows
@@ -106,7 +107,7 @@ def _role_of(ctx: str, kind: str) -> tuple[str, str, int] | None:
         if spec["kind"] != kind:
             continue
         for cue in spec["cues"]:
-            pos = ctx.rfind(cue)
+            pos = rfind_word(ctx, cue)
             if pos == -1:
                 continue
             end = pos + len(cue)
@@ -118,7 +119,7 @@ def _role_of(ctx: str, kind: str) -> tuple[str, str, int] | None:
     for role in rules("facts")["precedence"]:
         spec = rules("facts")["roles"][role]
         if spec["kind"] == kind and role != best[2]:
-            hits = [(ctx.rfind(c) + len(c), c) for c in spec["cues"] if c in ctx]
+            hits = [(rfind_word(ctx, c) + len(c), c) for c in spec["cues"] if rfind_word(ctx, c) >= 0]
             if hits:
                 end, cue = max(hits)
                 best = (end, len(cue), role, cue)

@@ -23,9 +23,9 @@ _SKIP_ROLES = ("header", "footer")
 def collect(analysis: Analysis) -> None:
     """Fill ``analysis.report.mentions`` (and each block Doc's ``mentions`` spans) in document order,
     and ``analysis.text_tables`` with the typed view of each table flattened to text lines."""
-    from docparse.nlp.components.mentions import set_figures
+    from docparse.nlp.config import enabled
 
-    docs = analysis.docs
+    docs = analysis.docs if enabled("docs") else []  # spaCy Docs only where asked for: not on the hot path
     headings = analysis.layout.heading_blocks
     blocks = analysis.document.blocks
     views = []
@@ -44,6 +44,8 @@ def collect(analysis: Analysis) -> None:
         block = blocks[view.index]
         figures = governed.get(view.index, [])
         if view.index < len(docs):
+            from docparse.nlp.components.mentions import set_figures
+
             set_figures(docs[view.index], figures)
         mentions.extend(to_mention(block, view.index, f) for f in figures)
     analysis.report.mentions = mentions

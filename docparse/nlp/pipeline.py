@@ -1,19 +1,18 @@
 """Build the spaCy pipeline once per process, lazily, and run it over a Document's blocks.
 
-``spacy.blank("zh")`` with the jieba segmenter; the domain user dictionary from
-``rules/jieba/userdict.txt`` is loaded into jieba before the first segmentation. docparse's
+``spacy.blank("zh")`` with the jieba segmenter, cutting with the dictionary of
+:mod:`docparse.nlp.segment` (jieba's, with ``rules/jieba/userdict.txt`` merged in, read from a cache). docparse's
 components are registered the spaCy way (``@Language.factory``) in their own modules and added
 here in the order listed in :data:`COMPONENTS`.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from docparse.rules import rule_path
+from docparse.nlp.segment import tokenizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,18 +29,11 @@ _lock = threading.Lock()
 _nlp: Language | None = None
 
 
-def _load_user_dictionary() -> None:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.load_userdict(str(rule_path("jieba/userdict.txt")))
-
-
 def build_nlp() -> Language:
     """A fresh pipeline (tests use this; everything else calls :func:`get_nlp`)."""
     import spacy
 
-    _load_user_dictionary()
+    tokenizer()  # jieba's default tokenizer over the cached dictionary, user dictionary included
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     for module, factory in COMPONENTS:
         import_module(module)
