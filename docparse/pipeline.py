@@ -49,6 +49,7 @@ def analyse(document: Document) -> Report:
     source = SourceInfo(
         path=document.path, format=document.format, sha256=document.sha256,
         pages=document.pages, converted_from=document.converted_from,
+        ocr={k: v for k, v in document.ocr.items() if not k.startswith("_")} if document.ocr else None,
     )
     analysis = Analysis(document=document, report=Report(source=source))
     analysis.report.warnings.extend(document.warnings)

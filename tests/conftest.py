@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Scanned pages are OCR'd by default; the tests of other parts read them as before (``ocr_needed``),
+# and tests/ocr sets the mode it tests (child processes inherit this).
+os.environ.setdefault("DOCPARSE_OCR", "never")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -34,9 +34,11 @@ def _interrupt(signum: int, _frame: object) -> None:
 @click.option("--dask", "use_dask", is_flag=True, help="Run on a Dask LocalCluster (or --scheduler).")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="Run on the Dask cluster at this scheduler address.")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), envvar="DOCPARSE_OCR", default="auto",
+              show_default=True, help="OCR scanned PDF pages: auto (pages without a usable text layer), always, never.")
 def batch(inputs: tuple[str, ...], out_dir: str, workers: int | None, jsonl: str | None, resume: bool,
           retry_failed: bool, timeout: float, max_memory: int, recycle: int, quiet: bool,
-          use_dask: bool, scheduler: str | None) -> None:
+          use_dask: bool, scheduler: str | None, ocr: str) -> None:
     """Parse every report in INPUTS (files, folders searched recursively, globs) into OUT_DIR.
 
     A file that cannot be parsed gets an error record (OUT_DIR/<file>.error.json and a row in
@@ -46,6 +48,9 @@ def batch(inputs: tuple[str, ...], out_dir: str, workers: int | None, jsonl: str
     from docparse.batch.pool import BatchAborted
     from docparse.batch.progress import make_progress
     from docparse.batch.run import NoInputs
+    from docparse.ocr import set_ocr_mode
+
+    set_ocr_mode(ocr)  # the workers inherit it
 
     if use_dask or scheduler:
         try:

@@ -19,12 +19,19 @@ EXIT_FAILED = 1
 STYLES = {"pass": "green", "fail": "bold red", "unknown": "yellow"}
 
 
-def _read(path: str) -> list[dict[str, Any]] | None:
-    """The check results of one file, or ``None`` (after one stderr line) when it cannot be read."""
+def _read(path: str, unread: list[str]) -> list[dict[str, Any]] | None:
+    """The check results of one file, or ``None`` (after one stderr line) when it cannot be read.
+    A page it could not read (a scan without OCR, or one OCR found nothing on) gets a stderr line
+    and ``path`` goes into ``unread``."""
     import docparse
+    from docparse.ocr.confidence import unread_pages
 
     try:
-        return [c.to_dict() for c in docparse.parse(path).checks]
+        report = docparse.parse(path)
+        for page, why in unread_pages(report.warnings):
+            click.echo(f"docparse: {path}: page {page} could not be read: {why}", err=True)
+            unread.append(path)
+        return [c.to_dict() for c in report.checks]
     except DocparseError as exc:
         click.echo(f"docparse: {exc.line()}", err=True)
     except (OSError, UnicodeError) as exc:
@@ -75,9 +82,10 @@ def check(files: tuple[str, ...], as_json: bool, english: bool, evidence: bool) 
 
     console = Console(width=None if sys.stdout.isatty() else 160, highlight=False)
     unreadable = failed = False
+    unread_files: list[str] = []
     tally = {"pass": 0, "fail": 0, "unknown": 0, "files": 0, "unreadable": 0}
     for path in files:
-        results = _read(path)
+        results = _read(path, unread_files)
         if results is None:
             unreadable = True
             tally["unreadable"] += 1
@@ -96,7 +104,7 @@ def check(files: tuple[str, ...], as_json: bool, english: bool, evidence: bool) 
         plural = "" if tally["files"] == 1 else "s"
         console.print(f"{tally['files']} file{plural} checked: {tally['pass']} pass, {tally['fail']} fail, "
                       f"{tally['unknown']} unknown; {tally['unreadable']} unreadable")
-    if unreadable:
+    if unreadable or unread_files:
         sys.exit(EXIT_BAD_INPUT)
     if failed:
         sys.exit(EXIT_FAILED)

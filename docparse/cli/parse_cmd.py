@@ -13,9 +13,16 @@ from docparse.cli.common import user_errors
               help="Write the JSON here (atomically) instead of standard output.")
 @click.option("--password", envvar="DOCPARSE_PDF_PASSWORD", default=None,
               help="Password of an encrypted PDF (or set DOCPARSE_PDF_PASSWORD).")
-def parse(file: str, out: str | None, password: str | None) -> None:
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), envvar="DOCPARSE_OCR", default="auto",
+              show_default=True, help="OCR scanned PDF pages: auto (pages without a usable text layer), always, never.")
+def parse(file: str, out: str | None, password: str | None, ocr: str) -> None:
     """Parse FILE (.docx, .pdf, .doc, .wps, .txt) and print its JSON."""
+    import sys
+
     import docparse
+    from docparse.ocr import set_ocr_mode
+
+    set_ocr_mode(ocr, progress=True if sys.stderr.isatty() else None)  # a line per OCR'd page
     from docparse.export.json import dumps, write_json
 
     with user_errors(file):

@@ -116,6 +116,7 @@ class Block:
     font_size: float | None = None
     numbering: str | None = None
     table: Table | None = None
+    confidence: list[tuple[int, int, float]] | None = None  # OCR: (start, end, confidence) spans of text
 
     @property
     def is_body(self) -> bool:
@@ -133,6 +134,7 @@ class Document:
     sha256: str | None = None
     converted_from: str | None = None
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    ocr: dict[str, Any] | None = None  # pages read by OCR: engine, pages, mean/min confidence
 
     @property
     def body(self) -> list[Block]:

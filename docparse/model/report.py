@@ -351,12 +351,16 @@ class SourceInfo:
     sha256: str | None = None
     pages: int | None = None
     converted_from: str | None = None
+    ocr: dict[str, Any] | None = None  # pages read by OCR, engine and confidence
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "path": self.path, "format": self.format, "sha256": self.sha256,
             "pages": self.pages, "converted_from": self.converted_from,
         }
+        if self.ocr is not None:
+            out["ocr"] = self.ocr
+        return out
 
 
 @dataclass(slots=True)
