@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from docparse.batch.records import ERROR
@@ -44,7 +44,8 @@ class Manifest:
     def _index(self, record: dict[str, Any]) -> None:
         self.by_file[record["file"]] = record
         if record.get("sha256"):
-            key = (record["sha256"], record.get("version", ""))
+            suffix = PurePosixPath(record.get("file", "")).suffix.lower()
+            key = (f"{record['sha256']}{suffix}", record.get("version", ""))  # see run.content_key
             previous = self.by_content.get(key)
             if previous is None or previous.get("status") == ERROR or record.get("status") != ERROR:
                 self.by_content[key] = record

@@ -132,6 +132,9 @@ class WorkerProcess:
             os.killpg(self.proc.pid, signal.SIGKILL)
         self.proc.wait()
         self._close_files()
+        from docparse.readers.legacy import sweep
+
+        sweep(self.proc.pid)  # a LibreOffice conversion it ran (own process group) and its folders
 
     def retire(self) -> None:
         """Ask the worker to finish (end of input); it exits on its own."""

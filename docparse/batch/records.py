@@ -8,7 +8,7 @@ manifest and ``summary.csv`` only.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from docparse.__about__ import __version__
@@ -69,6 +69,10 @@ def relabel(data: dict[str, Any], path: str) -> dict[str, Any]:
     """A copy of a result (report or error record) for an identical file under another name."""
     out = dict(data)
     out["source"] = {**data["source"], "path": path}
+    old_name, new_name = PurePath(str(data["source"].get("path") or "")).name, PurePath(path).name
+    if old_name and old_name != new_name and data.get("warnings"):  # "X.doc is really a .docx …"
+        out["warnings"] = [{**w, "message": w["message"].replace(old_name, new_name)} if isinstance(
+            w.get("message"), str) else w for w in data["warnings"]]
     if "error" in data:
         err = data["error"]
         out["error"] = {**err, "message": f"{path}: {err['cause']}"}

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from docparse.__about__ import __version__
 from docparse.batch.inputs import InputFile, discover, with_hashes
 from docparse.batch.manifest import MANIFEST_NAME, Manifest
-from docparse.batch.pool import LocalPool, WorkerOptions, WorkerStats
+from docparse.batch.pool import BatchAborted, LocalPool, WorkerOptions, WorkerStats
 from docparse.batch.process import write_result
 from docparse.batch.records import ERROR, exists, output_path, relabel, summarise
 from docparse.batch.summary import finished, write_all_jsonl, write_summary
@@ -28,6 +29,44 @@ WORKER_LOG = "workers.log"
 
 class NoInputs(ValueError):
     """Nothing to do: the inputs name no file docparse could be asked to read."""
+
+
+class BatchBusy(BatchAborted):
+    """Another batch is writing into the same output folder."""
+
+
+LOCK_NAME = ".docparse-batch.lock"
+
+
+@contextmanager
+def folder_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock for the run (``flock``: released by the kernel if the process dies,
+    so a killed run never leaves a stale lock); a second batch into the folder is refused."""
+    import fcntl
+
+    path = out_dir / LOCK_NAME
+    fh = path.open("a+", encoding="utf-8")
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise BatchBusy(f"{out_dir}: another docparse batch ({holder}) is writing into this folder; "
+                            "wait for it to finish or choose another output folder") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        yield
+    finally:
+        fh.close()
+
+
+def content_key(f: InputFile) -> str:
+    """What makes two inputs share one result: the same bytes under the same suffix (a PDF renamed
+    .doc is read by another reader, and a misnamed file gets its own warning)."""
+    return f"{f.sha256}{Path(f.rel).suffix.lower()}"
 
 
 @dataclass(slots=True)
@@ -88,15 +127,15 @@ def make_plan(files: list[InputFile], manifest: Manifest, out_dir: Path, options
                     and not (options.retry_failed and record.get("status") == ERROR)):
                 plan.skip.append(f)
                 continue
-            earlier = manifest.by_content.get((f.sha256, __version__)) if f.sha256 else None
+            earlier = manifest.by_content.get((content_key(f), __version__)) if f.sha256 else None
             if (earlier and _has_output(out_dir, earlier)
                     and not (options.retry_failed and earlier.get("status") == ERROR)):
                 plan.copy.append((f, earlier))
                 continue
-        if f.sha256 and f.sha256 in primaries:
-            plan.duplicates.setdefault(f.sha256, []).append(f)
+        if f.sha256 and content_key(f) in primaries:
+            plan.duplicates.setdefault(content_key(f), []).append(f)
         else:
-            primaries[f.sha256 or f.abspath] = f
+            primaries[content_key(f) if f.sha256 else f.abspath] = f
             plan.parse.append(f)
     return plan
 
@@ -144,6 +183,12 @@ def run_batch(options: BatchOptions, progress: Any, log: Callable[[str], None] |
     if not found.files:
         raise NoInputs(", ".join(found.missing) or "no supported files among the inputs")
     out_dir.mkdir(parents=True, exist_ok=True)
+    with folder_lock(out_dir):
+        return _run_locked(options, progress, log, out_dir, found, started)
+
+
+def _run_locked(options: BatchOptions, progress: Any, log: Callable[[str], None], out_dir: Path, found: Any,
+                started: float) -> BatchResult:
     clean_temporaries(out_dir)
     files = with_hashes(found.files)
     result = BatchResult(inputs=len(files), unsupported=found.skipped, missing=found.missing)
@@ -165,7 +210,7 @@ def run_batch(options: BatchOptions, progress: Any, log: Callable[[str], None] |
         f = by_rel[task["rel"]]
         done(f, res)
         failed = res["status"] == ERROR
-        for dup in plan.duplicates.pop(f.sha256, []) if f.sha256 else []:
+        for dup in plan.duplicates.pop(content_key(f), []) if f.sha256 else []:
             done(dup, _copy(output_path(out_dir, f.rel, failed), dup, out_dir), copied_from=f.rel)
 
     by_rel = {f.rel: f for f in plan.parse}
