@@ -9,10 +9,20 @@ from docparse.cli.common import fail
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=str),
-              help="The .html file for one report; the folder (index.html and one page per report) for several.")
-@click.option("--password", envvar="DOCPARSE_PDF_PASSWORD", default=None,
-              help="Password of encrypted PDFs among the inputs (or set DOCPARSE_PDF_PASSWORD).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=str),
+    help="The .html file for one report; the folder (index.html and one page per report) for several.",
+)
+@click.option(
+    "--password",
+    envvar="DOCPARSE_PDF_PASSWORD",
+    default=None,
+    help="Password of encrypted PDFs among the inputs (or set DOCPARSE_PDF_PASSWORD).",
+)
 def review(inputs: tuple[str, ...], out: str, password: str | None) -> None:
     """Review pages of reports — report files (parsed here), their JSON, JSONL or a batch output folder."""
     from docparse.export.inputs import collect
