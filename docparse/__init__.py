@@ -32,5 +32,5 @@ def parse_text(text: str, path: str | None = None) -> Report:
     from docparse.pipeline import analyse
     from docparse.readers.text import document_from_text
 
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return analyse(document_from_text(text, path, sha))

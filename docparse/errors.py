@@ -16,7 +16,7 @@ class DocparseError(Exception):
 
     def __init__(self, path: str | Path | None, cause: str) -> None:
         self.path = str(path) if path is not None else None
-        self.cause = cause
+        self.cause = " ".join(str(cause).split()) if "\n" in str(cause) else cause  # always one line
         super().__init__(self.line())
 
     def line(self) -> str:

@@ -18,7 +18,6 @@ import random
 import struct
 import sys
 import zipfile
-import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -171,7 +170,7 @@ def random_bytes(seed: int, size: int = 4096) -> bytes:
     return b"\x00\x01" + data[2:] if data[:2] in (b"PK", b"\xd0\xcf", b"{\\") else data
 
 
-def pdf(draw, encrypt=None) -> bytes:  # noqa: ANN001 - reportlab callbacks
+def pdf(draw, encrypt=None) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -185,14 +184,14 @@ def pdf(draw, encrypt=None) -> bytes:  # noqa: ANN001 - reportlab callbacks
     return buf.getvalue()
 
 
-def _text_page(c) -> None:  # noqa: ANN001
+def _text_page(c) -> None:
     c.setFont("STSong-Light", 12)
     for i, line in enumerate((BODY[:20], BODY[20:])):
         c.drawString(72, 760 - 20 * i, line)
     c.showPage()
 
 
-def _dense_page(c) -> None:  # noqa: ANN001
+def _dense_page(c) -> None:
     c.setFont("Helvetica", 1)
     line = "1234567890" * 60
     for row in range(200):  # 200 lines of 600 characters: 120,000 on one page
@@ -223,7 +222,8 @@ def build() -> dict[str, tuple[bytes, dict]]:
         "numbering-start-1e12.docx": (basic(numbered(BODY), numbering=numbering_start()),
                                       err("E011", "numbering_value", "w:start")),
         "table-gridspan-1e9.docx": (basic(para(BODY) + table(tc_pr='<w:tcPr><w:gridSpan w:val="1000000000"/>'
-                                                               "</w:tcPr>")), err("E011", "w:gridSpan", "table.columns")),
+                                                               "</w:tcPr>")),
+                                    err("E011", "w:gridSpan", "table.columns")),
         "table-gridbefore-1e8.docx": (basic(para(BODY) + table(tr_pr='<w:trPr><w:gridBefore w:val="100000000"/>'
                                                                 "</w:trPr>")), err("E011", "w:gridBefore")),
         "sym-beyond-unicode.docx": (basic(para(BODY, '<w:r><w:sym w:font="Symbol" w:char="FFFFFFFFFFFFFFFFFF"/>'
