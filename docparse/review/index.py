@@ -42,9 +42,12 @@ def report_row(path: str, data: dict[str, Any], href: str) -> str:
 
 def error_row(path: str, record: dict[str, Any]) -> str:
     cause = record["error"].get("cause") or record["error"].get("message")
+    # as many cells as a report's row, so that sorting and filtering read every row alike
     cells = [
         f'<td data-sort="{e(path)}">{e(path)}</td>',
-        f'<td colspan="8">{e(cause)}</td>',
+        "<td></td><td></td>",
+        f'<td class="cause">{e(cause)}</td>',
+        '<td class="num"></td>' * 5,
         '<td class="status">error</td>',
     ]
     return f'<tr class="s-error" data-status="error">{"".join(cells)}</tr>'
