@@ -53,20 +53,28 @@ def _marks(names: tuple[str, ...], seen: tuple[str, ...] = ()) -> str:
     return "".join(dict.fromkeys("".join(out)))
 
 
+@cache
 def marks(*names: str) -> str:
     """The characters of the named mark sets, joined: ``marks("sentence_ends", "line_breaks")``."""
     return _marks(tuple(names))
 
 
+@cache
 def sentence_ends() -> str:
     """Characters that end a sentence wherever they stand (。；;！!？?)."""
     return marks("sentence_ends")
 
 
+@cache
+def _end_sets() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(sentence_ends()), frozenset(marks("stop_point"))
+
+
 def ends_sentence(text: str, i: int) -> bool:
     """Whether ``text[i]`` ends a sentence: a sentence end, or a half-width stop not followed by a digit."""
+    ends, stop = _end_sets()
     ch = text[i]
-    return ch in sentence_ends() or (ch in marks("stop_point") and not text[i + 1: i + 2].isdigit())
+    return ch in ends or (ch in stop and not text[i + 1: i + 2].isdigit())
 
 
 def digits() -> str:
@@ -173,3 +181,30 @@ def expand(pattern: str) -> str:
         return re.escape(classes[m.group(1)])
 
     return _PLACEHOLDER.sub(sub, pattern)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as ``(start, end)`` offsets, by the lexicon's marks: a sentence ends after
+    a sentence end (see :func:`ends_sentence`) and the closing marks right after it (。” ）), or at a line
+    break (not included); blank stretches are no sentence. The one sentence rule of docparse: the spaCy
+    sentencizer (``docparse_sentencizer``) reads it too."""
+    closing, breaks = marks("closing_marks"), marks("line_breaks")
+    out: list[tuple[int, int]] = []
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in breaks:
+            end = i
+        elif ends_sentence(text, i):
+            end = i + 1
+            while end < n and text[end] in closing:
+                end += 1
+        else:
+            i += 1
+            continue
+        if text[start:end].strip():
+            out.append((start, end))
+        start = i = end + (1 if end < n and text[end] in breaks else 0)
+    if text[start:].strip():
+        out.append((start, n))
+    return out

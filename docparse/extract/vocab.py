@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from docparse.chars import to_simplified
@@ -50,6 +50,7 @@ def _annotation() -> re.Pattern[str]:
     return re.compile(str(rules("facts")["pinyin_annotation"]))
 
 
+@lru_cache(maxsize=4096)  # the stages fold the same block texts again and again
 def simplified(text: str) -> str:
     """``text`` with traditional characters made simplified and inline pinyin annotations ("分數(shù)") blanked,
     both keeping its length, so cue words match and offsets still point into the original."""

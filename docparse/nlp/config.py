@@ -31,8 +31,9 @@ def _from_env() -> frozenset[str]:
     names = {n.strip() for n in raw.split(",") if n.strip() and n.strip() != "none"}
     unknown = names - set(COMPONENTS)
     if unknown:
-        raise ValueError(f"DOCPARSE_NLP: unknown component {', '.join(sorted(unknown))} "
-                         f"(known: {', '.join(COMPONENTS)})")
+        raise ValueError(
+            f"DOCPARSE_NLP: unknown component {', '.join(sorted(unknown))} (known: {', '.join(COMPONENTS)})"
+        )
     return frozenset(names)
 
 

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 # (module that registers the factory, factory name), in pipeline order.
 COMPONENTS: list[tuple[str, str]] = [
+    ("docparse.nlp.components.sentences", "docparse_sentencizer"),
     ("docparse.nlp.components.mentions", "docparse_mentions"),
+    ("docparse.nlp.components.orgs", "docparse_orgs"),
 ]
 
 _lock = threading.Lock()

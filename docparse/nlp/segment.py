@@ -8,10 +8,10 @@ shard per first character; a process maps the file and unmarshals a shard when a
 needs a word starting with that character (a two-page report touches about a fifth of the entries).
 jieba's own ``Tokenizer`` does the cutting over that mapping, so the segmentation is jieba's.
 
-The cache is built by :func:`build_cache` (run it once after installing, or let the first
-segmentation build it) in ``$DOCPARSE_CACHE_DIR``, else ``docparse/nlp/cache/`` when writable, else
-``~/.cache/docparse``; its name carries the Python, jieba and dictionary versions, so a changed
-dictionary gets a new cache and an unchanged one is never rebuilt.
+The cache is built by :func:`build_cache` (``python -m docparse.nlp.segment`` once after installing,
+or the first segmentation builds it) in ``$DOCPARSE_CACHE_DIR``, else ``docparse/nlp/cache/`` when
+writable, else ``~/.cache/docparse``, else the temporary folder; its name carries the Python, jieba and
+dictionary versions, so a changed dictionary gets a new cache and an unchanged one is never rebuilt.
 
 jieba is imported on first use only, and without ``pkg_resources`` (which jieba 0.42 imports to find
 its own files: 0.15–0.6 s on its own).
@@ -76,7 +76,7 @@ class ShardedFreq:
             raise ValueError(f"{path}: not a docparse jieba cache")
         (size,) = struct.unpack_from("<Q", self._map, len(_MAGIC))
         start = len(_MAGIC) + 8
-        header = marshal.loads(self._map[start: start + size])
+        header = marshal.loads(self._map[start : start + size])
         self.total: int = header["total"]
         self.org_words: frozenset[str] = frozenset(header["org_words"])
         self._index: dict[str, tuple[int, int]] = header["index"]
@@ -87,7 +87,7 @@ class ShardedFreq:
         shard = self._shards.get(ch)
         if shard is None:
             where = self._index.get(ch)
-            shard = {} if where is None else marshal.loads(self._map[self._base + where[0]: self._base + where[1]])
+            shard = {} if where is None else marshal.loads(self._map[self._base + where[0] : self._base + where[1]])
             self._shards[ch] = shard
         return shard
 
@@ -150,7 +150,7 @@ def domain_words() -> tuple[str, ...]:
         except json.JSONDecodeError as exc:
             raise RuleFileError(path, f"line {n}: invalid JSON ({exc.msg})") from exc
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str) or "label" not in entry:
-            raise RuleFileError(path, f"line {n}: needs {{\"label\": …, \"pattern\": \"word\"}}")
+            raise RuleFileError(path, f'line {n}: needs {{"label": …, "pattern": "word"}}')
         out.append(entry["pattern"])
     for source in _settings()["domain_sources"]:
         out.extend(_words_at(load_yaml(source["file"]), str(source["keys"]).split("."), source["file"]))
@@ -189,7 +189,11 @@ def _cache_dirs() -> list[Path]:
     env = os.environ.get("DOCPARSE_CACHE_DIR")
     if env:
         return [Path(env)]
-    return [Path(__file__).resolve().parent / "cache", Path.home() / ".cache" / "docparse"]
+    return [
+        Path(__file__).resolve().parent / "cache",
+        Path.home() / ".cache" / "docparse",
+        Path(tempfile.gettempdir()) / "docparse",
+    ]
 
 
 def cache_path() -> Path:
@@ -246,6 +250,10 @@ def build_cache(path: Path | None = None) -> Path:
         for blob in blobs:
             out.write(blob)
     os.replace(tmp, path)
+    if path.parent == Path(__file__).resolve().parent / "cache":  # the package's own: one cache at a time
+        for old in path.parent.glob("jieba-*.bin"):
+            if old != path:
+                old.unlink(missing_ok=True)
     return path
 
 
@@ -260,7 +268,10 @@ def tokenizer() -> jieba.Tokenizer:
                 path = cache_path()
                 if not path.is_file():
                     build_cache(path)
-                freq = ShardedFreq(path)
+                try:
+                    freq = ShardedFreq(path)
+                except (OSError, ValueError, EOFError, TypeError, struct.error):  # a damaged cache: build it anew
+                    freq = ShardedFreq(build_cache(path))
                 tk = jieba.dt
                 tk.FREQ, tk.total, tk.initialized = freq, freq.total, True
                 _tokenizer = tk
@@ -295,3 +306,7 @@ def _boundaries(text: str) -> frozenset[int]:
 def words(text: str) -> Iterator[str]:
     """The words of ``text`` alone."""
     return (w for w, _, _ in tokens(text))
+
+
+if __name__ == "__main__":  # python -m docparse.nlp.segment: build the cache (at install time)
+    print(build_cache())

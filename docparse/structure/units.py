@@ -31,6 +31,7 @@ def unit(title: TitleCandidate | None, cands: list[TitleCandidate], lines: list[
         lambda: _from_sentences(pre + body),
         lambda: _publisher(lines[: stop + 10]),
         lambda: _alone(lines[-4:]),  # a signature at the end
+        lambda: _named_in_body(pre + body),
     )
     trusted = (4, 5)  # a label, or the firm saying it reports, may name an evaluator
     for n, step in enumerate(steps):
@@ -206,4 +207,24 @@ def _labelled_unit(lines: list[Line], stop: int) -> str | None:
             found = org_at(rest_t, rest_f)
             if found:
                 return found
+    return None
+
+
+def _named_in_body(lines: list[Line]) -> str | None:
+    """The first organisation the opening lines name with its place (东阳市文化和广电旅游体育局及其下属…),
+    found as words of the segmentation (:mod:`docparse.nlp.orgs`), when the ``orgs`` component is on
+    (off: on the shared real corpus it names a body where the report names none, see
+    ``benchmarks/bench_nlp.py``)."""
+    from docparse.nlp.config import enabled
+
+    if not enabled("orgs"):
+        return None
+    from docparse.nlp.orgs import org_spans
+
+    organiser = metadata()["unit"]["organiser"]
+    for line in lines:
+        for start, end in org_spans(line.folded):
+            name = line.folded[start:end]
+            if len(name) >= 5 and not organiser.search(name):
+                return line.text[start:end]
     return None
