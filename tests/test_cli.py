@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,3 +118,98 @@ def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+# -- several files, standard input, --to, --pages, -v/-q, the API's file objects, batch --password --------------
+
+PDF = CORPUS / "fixtures" / "e02-pdf-evaluation-reportlab-ttf.pdf"
+TABLE = CORPUS / "fixtures" / "s01-docx-table.docx"
+
+
+def invoke(*args: str, stdin: bytes | None = None) -> Any:
+    from click.testing import CliRunner
+
+    from docparse.cli import main
+
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+@pytest.fixture(scope="module")
+def single() -> dict[str, dict[str, Any]]:
+    import docparse
+
+    return {p.name: docparse.parse(p).to_dict() for p in (SAMPLE, TABLE, PDF)}
+
+
+def test_several_files_as_a_json_array_and_as_jsonl_with_error_records(
+    tmp_path: Path, single: dict[str, dict[str, Any]]
+) -> None:
+    both = invoke("parse", str(SAMPLE), str(TABLE))
+    assert both.exit_code == 0, both.stderr
+    assert json.loads(both.stdout) == [single[SAMPLE.name], single[TABLE.name]]
+    missing = tmp_path / "gone.docx"
+    lines = invoke("parse", str(SAMPLE), str(missing), str(TABLE), "--to", "jsonl", "-o", str(tmp_path / "r.jsonl"))
+    assert lines.exit_code == 2 and lines.stderr.strip() == f"docparse: {missing}: no such file"
+    records = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r.get("error", {}).get("kind") for r in records] == [None, "InputNotFound", None]
+    assert records[0] == single[SAMPLE.name] and records[2] == single[TABLE.name]
+    assert invoke("validate", str(tmp_path / "r.jsonl")).exit_code == 0
+    folder = invoke("parse", str(SAMPLE), str(TABLE), "-o", str(tmp_path / "each"))
+    assert folder.exit_code == 0
+    assert json.loads((tmp_path / "each" / f"{TABLE.name}.json").read_text(encoding="utf-8")) == single[TABLE.name]
+
+
+def test_standard_input_and_file_objects_give_the_file_s_report(single: dict[str, dict[str, Any]]) -> None:
+    import io
+
+    import docparse
+
+    for path in (SAMPLE, TABLE, PDF):
+        want = {**single[path.name], "source": {**single[path.name]["source"], "path": None}}
+        piped = invoke("parse", "-", stdin=path.read_bytes())
+        assert piped.exit_code == 0, piped.stderr
+        assert json.loads(piped.stdout) == want, path.name
+        assert docparse.parse(io.BytesIO(path.read_bytes())).to_dict() == want
+        with path.open("rb") as fh:
+            assert docparse.parse(fh).to_dict() == single[path.name]  # an open file knows its name
+    with pytest.raises(docparse.DocparseError, match=r"upload\.pdf: file is empty"):
+        docparse.parse(io.BytesIO(b""), name="upload.pdf")
+
+
+def test_pages_markdown_and_verbosity(single: dict[str, dict[str, Any]]) -> None:
+    cut = invoke("parse", str(PDF), "--pages", "2-3", "-v")
+    assert cut.exit_code == 0, cut.stderr
+    data = json.loads(cut.stdout)
+    pages = {m["provenance"]["page"] for m in data["mentions"]}
+    assert pages <= {2, 3} and pages and len(data["mentions"]) < len(single[PDF.name]["mentions"])
+    assert any(w["code"] == "pages_selected" and w["pages"] == [2, 3] for w in data["warnings"])
+    assert f"docparse: {PDF}: " in cut.stderr and "figures" in cut.stderr
+    assert invoke("parse", str(SAMPLE), "--pages", "1").exit_code == 2
+    assert invoke("parse", str(SAMPLE), "--pages", "3-1").exit_code == 2
+    quiet = invoke("parse", str(SAMPLE), "--to", "md", "-q")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    assert quiet.stdout.startswith("# 青溪县水利局2023年度") and "\n## 一、项目概况\n" in quiet.stdout
+
+
+def test_batch_password_and_its_results_validate(tmp_path: Path) -> None:
+    encrypted = CORPUS / "fixtures" / "f07-pdf-encrypted.pdf"
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 cut")
+    out = tmp_path / "out"
+    done = run(
+        "batch", str(encrypted), str(broken), "-o", str(out), "--workers", "1", "--quiet", "--password", "docparse"
+    )
+    assert done.returncode == 0, done.stderr
+    results = {
+        Path(r["source"]["path"]).name: r
+        for r in map(json.loads, (out / "results.jsonl").read_text(encoding="utf-8").splitlines())
+    }
+    assert results[encrypted.name]["sections"] and "error" not in results[encrypted.name]
+    assert results[broken.name]["error"]["kind"] == "CorruptInput"
+    assert invoke("validate", str(out / "results.jsonl")).exit_code == 0
+    bad = dict(results[broken.name], error={k: v for k, v in results[broken.name]["error"].items() if k != "cause"})
+    (tmp_path / "bad.jsonl").write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    refused = invoke("validate", str(tmp_path / "bad.jsonl"))
+    assert refused.exit_code == 1 and "'cause' is a required property" in refused.stderr
+    schema = json.loads(invoke("schema", "--error-record").stdout)
+    assert schema["required"] == ["docparse_version", "source", "error"]

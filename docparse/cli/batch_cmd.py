@@ -36,9 +36,11 @@ def _interrupt(signum: int, _frame: object) -> None:
               help="Run on the Dask cluster at this scheduler address.")
 @click.option("--ocr", type=click.Choice(["auto", "always", "never"]), envvar="DOCPARSE_OCR", default="auto",
               show_default=True, help="OCR scanned PDF pages: auto (pages without a usable text layer), always, never.")
+@click.option("--password", default=None, metavar="PASSWORD",
+              help="Password of the encrypted PDFs (the workers get it as DOCPARSE_PDF_PASSWORD; also set that).")
 def batch(inputs: tuple[str, ...], out_dir: str, workers: int | None, jsonl: str | None, resume: bool,
           retry_failed: bool, timeout: float, max_memory: int, recycle: int, quiet: bool,
-          use_dask: bool, scheduler: str | None, ocr: str) -> None:
+          use_dask: bool, scheduler: str | None, ocr: str, password: str | None) -> None:
     """Parse every report in INPUTS (files, folders searched recursively, globs) into OUT_DIR.
 
     A file that cannot be parsed gets an error record (OUT_DIR/<file>.error.json and a row in
@@ -51,6 +53,10 @@ def batch(inputs: tuple[str, ...], out_dir: str, workers: int | None, jsonl: str
     from docparse.ocr import set_ocr_mode
 
     set_ocr_mode(ocr)  # the workers inherit it
+    if password is not None:  # the workers inherit the environment, where the PDF reader looks for it
+        import os
+
+        os.environ["DOCPARSE_PDF_PASSWORD"] = password
 
     if use_dask or scheduler:
         try:

@@ -10,19 +10,21 @@ from docparse.cli.common import fail, user_errors
 
 
 @click.command()
-def schema() -> None:
+@click.option("--error-record", is_flag=True, help="The schema of a batch error record instead of a report's.")
+def schema(error_record: bool) -> None:
     """Print the JSON Schema (2020-12) of docparse's output."""
-    from docparse.export.json import dumps
+    from docparse.export.json import dumps, error_schema
     from docparse.export.json import schema as load_schema
 
-    click.echo(dumps(load_schema()), nl=False)
+    click.echo(dumps(error_schema() if error_record else load_schema()), nl=False)
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 def validate(files: tuple[str, ...]) -> None:
-    """Validate docparse JSON files (or JSONL, one object a line) against the schema."""
-    from docparse.export.json import validation_errors
+    """Validate docparse JSON files (or JSONL, one object a line) against the schema: reports against
+    the report schema, batch error records (an "error" key) against theirs."""
+    from docparse.export.json import record_errors
 
     bad = 0
     for name in files:
@@ -30,12 +32,15 @@ def validate(files: tuple[str, ...]) -> None:
             with open(name, encoding="utf-8") as fh:
                 text = fh.read()
             try:
-                objects = ([json.loads(line) for line in text.splitlines() if line.strip()]
-                           if name.endswith(".jsonl") else [json.loads(text)])
+                objects = (
+                    [json.loads(line) for line in text.splitlines() if line.strip()]
+                    if name.endswith(".jsonl")
+                    else [json.loads(text)]
+                )
             except json.JSONDecodeError as exc:
                 fail(f"{name}: not JSON (line {exc.lineno}: {exc.msg})")
         for i, obj in enumerate(objects):
-            for err in validation_errors(obj):
+            for err in record_errors(obj):
                 bad += 1
                 where = f"{name}#{i + 1}" if len(objects) > 1 else name
                 click.echo(f"{where}: {err}", err=True)
