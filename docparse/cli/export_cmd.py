@@ -43,7 +43,9 @@ def _md_name(path: str, used: set[str]) -> str:
     help="Password of encrypted PDFs among the inputs (or set DOCPARSE_PDF_PASSWORD).",
 )
 def export(inputs: tuple[str, ...], fmt: str, out: str, password: str | None) -> None:
-    """Export reports — report files (parsed here), their JSON, JSONL or a batch output folder.
+    """Export reports as an Excel workbook, CSV tables or Markdown.
+
+    INPUTS are report files (parsed here), their JSON, JSONL or a batch output folder.
 
     xlsx and csv have the tables reports, facts, fund_items, indicators, checks, mentions,
     warnings and errors, money as numbers in yuan beside the exact decimal text.

@@ -122,7 +122,7 @@ def parse(
     verbose: int,
     quiet: bool,
 ) -> None:
-    """Parse FILE... (.docx, .pdf, .doc, .wps, .txt; - for standard input) and print the JSON."""
+    """Parse reports (.docx, .pdf, .doc, .wps, .txt; - for standard input) and print their JSON."""
     from docparse.ocr import set_ocr_mode
 
     if pages is not None:

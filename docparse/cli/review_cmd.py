@@ -24,7 +24,10 @@ from docparse.cli.common import fail
     help="Password of encrypted PDFs among the inputs (or set DOCPARSE_PDF_PASSWORD).",
 )
 def review(inputs: tuple[str, ...], out: str, password: str | None) -> None:
-    """Review pages of reports — report files (parsed here), their JSON, JSONL or a batch output folder."""
+    """Write HTML review pages: each report's text with its figures and checks, and an index.
+
+    INPUTS are report files (parsed here), their JSON, JSONL or a batch output folder.
+    """
     from docparse.export.inputs import collect
     from docparse.review import write_review
 

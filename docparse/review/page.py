@@ -7,6 +7,7 @@ nothing from anywhere.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from functools import cache
 from html import escape
@@ -203,6 +204,7 @@ def report_page(data: dict[str, Any], document: Document | None, *, index_href: 
         f'<label><input type="checkbox" checked data-kind="{k}"> <mark class="fig k-{k}">{k}</mark></label>'
         for k in ("money", "percent", "ratio_points", "count")
     )
+    figures = json.dumps(marker.figures(), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     pages = f", {src['pages']} pages" if src.get("pages") else ""
     meta_html = "".join(f"<span>{e(meta.get(k))}</span>" for k in ("type", "fiscal_year", "unit")) + (
         f'<span class="src">{e(src.get("path"))} ({e(src.get("format"))}{pages})</span>'
@@ -233,6 +235,7 @@ def report_page(data: dict[str, Any], document: Document | None, *, index_href: 
 <section id="facts"><h2>Facts</h2>{facts_html(data, ids)}</section>
 </aside>
 <div id="tip" role="tooltip" hidden></div>
+<script id="figures" type="application/json">{figures}</script>
 <script>{asset("review.js")}</script>
 </body></html>
 """

@@ -41,19 +41,16 @@ def value_text(mention: dict[str, Any]) -> str:
 
 
 def mark(i: int, mention: dict[str, Any], roles: Iterable[str], inner: str) -> str:
-    """The ``<mark>`` of mention ``i`` around ``inner`` (already HTML)."""
-    roles = sorted(set(roles))
-    classes = " ".join(["fig", f"k-{mention['kind']}", *(f"r-{r}" for r in roles)])
-    data = {
-        "k": mention["kind"],
-        "v": value_text(mention),
-        "p": where(mention.get("provenance")),
-        "r": " ".join(roles),
-        "q": mention.get("qualifier") or "",
-        "u": mention.get("unit_from") or "",
-    }
-    attrs = " ".join(f'data-{k}="{escape(v)}"' for k, v in data.items() if v)
-    return f'<mark id="m{i}" class="{classes}" {attrs}>{inner}</mark>'
+    """The ``<mark>`` of mention ``i`` around ``inner`` (already HTML): its kind and roles as classes;
+    the rest of what hovering shows is in the page's figure table (:func:`figure_info`)."""
+    classes = " ".join(["fig", f"k-{mention['kind']}", *(f"r-{r}" for r in sorted(set(roles)))])
+    return f'<mark id="m{i}" class="{classes}">{inner}</mark>'
+
+
+def figure_info(mention: dict[str, Any], roles: Iterable[str]) -> list[str]:
+    """[kind, normalised value, roles, where, qualifier, unit source] of a mention, for its tooltip."""
+    return [mention["kind"], value_text(mention), " ".join(sorted(set(roles))), where(mention.get("provenance")),
+            mention.get("qualifier") or "", mention.get("unit_from") or ""]
 
 
 class Marker:
@@ -71,6 +68,10 @@ class Marker:
             ids.sort(key=lambda i: (mentions[i]["provenance"]["start"], -mentions[i]["provenance"]["end"]))
         self.starts = {b: [mentions[i]["provenance"]["start"] for i in ids] for b, ids in self.by_block.items()}
         self.placed: set[int] = set()
+
+    def figures(self) -> list[list[str]]:
+        """The tooltip facts of every mention, in order (the page's figure table)."""
+        return [figure_info(m, self._roles(i)) for i, m in enumerate(self.mentions)]
 
     def _roles(self, i: int) -> set[str]:
         return self.roles.get(span_key(self.mentions[i].get("provenance")), set())

@@ -88,14 +88,16 @@ def test_every_mention_has_its_mark_in_the_text(page: Any, review: dict[str, Any
     data = review["data"][name]
     _open(page, review["pages"][name])
     marks = page.eval_on_selector_all(
-        "mark.fig[id]", "ms => ms.map(m => [m.id, m.textContent, m.dataset.k, m.dataset.v, !!m.closest('.unplaced')])"
+        "mark.fig[id]",
+        "ms => ms.map(m => { const f = window.docparseFigure(+m.id.slice(1)) || {};"
+        " return [m.id, m.textContent, f.kind, f.value, !!m.closest('.unplaced'), m.className]; })",
     )
     assert [m[0] for m in marks if m[0].startswith("m")] and len(marks) == len(data["mentions"])
     by_id = {m[0]: m for m in marks}
     assert set(by_id) == {f"m{i}" for i in range(len(data["mentions"]))}
     for i, mention in enumerate(data["mentions"]):
-        _, text, kind, value, unplaced = by_id[f"m{i}"]
-        assert kind == mention["kind"]
+        _, text, kind, value, unplaced, classes = by_id[f"m{i}"]
+        assert kind == mention["kind"] and f"k-{kind}" in classes.split()
         wanted = mention["value"] if isinstance(mention["value"], str) else "–".join(mention["value"])
         assert value.startswith(wanted)
         if not unplaced:  # in the text: the mark covers the figure as it is written

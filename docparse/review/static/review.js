@@ -2,16 +2,25 @@
 (function () {
   "use strict";
   var tip = document.getElementById("tip");
-  var names = { k: "kind", v: "value", r: "role", p: "where", q: "qualifier", u: "unit from" };
+  var table = null;
+  var names = ["kind", "value", "role", "where", "qualifier", "unit from"];
+  /* what is known of figure i (its mark is #m<i>): read from the page's figure table on first use */
+  function figure(i) {
+    if (table === null) table = JSON.parse(document.getElementById("figures").textContent);
+    var row = table[i];
+    if (!row) return null;
+    var out = {};
+    names.forEach(function (name, k) { if (row[k]) out[name] = row[k]; });
+    return out;
+  }
+  window.docparseFigure = figure;
   document.addEventListener("mouseover", function (ev) {
     var m = ev.target.closest ? ev.target.closest("mark.fig") : null;
-    if (!m) { tip.hidden = true; return; }
-    var lines = [];
-    ["v", "k", "r", "q", "u", "p"].forEach(function (key) {
-      var value = m.getAttribute("data-" + key);
-      if (value) lines.push(names[key] + ": " + value);
-    });
-    tip.textContent = lines.join("\n");
+    if (!m || !m.id) { tip.hidden = true; return; }
+    var info = figure(+m.id.slice(1)) || {};
+    tip.textContent = ["value", "kind", "role", "qualifier", "unit from", "where"]
+      .filter(function (k) { return info[k]; })
+      .map(function (k) { return k + ": " + info[k]; }).join("\n");
     var box = m.getBoundingClientRect();
     tip.style.left = Math.min(box.left, window.innerWidth - 370) + "px";
     tip.style.top = (box.bottom + 6) + "px";
