@@ -1,11 +1,10 @@
-"""Cue words matched on word boundaries: 预算数 is no cue inside 批复预算数 when that is one word.
+"""Cue words matched on word boundaries (the ``cues`` component of :mod:`docparse.nlp.config`).
 
-A role cue (``rules/extract/facts.yaml``) found by its characters alone may sit inside a longer word
-that means something else (使用率 in 病床使用率, 到位 in 落实到位率). With the ``cues`` component on
-(:mod:`docparse.nlp.config`), an occurrence counts only where it starts and ends on boundaries of the
-text's jieba segmentation; what jieba cuts too finely or too coarsely for the domain is put right by
-the word lists of ``rules/nlp/words.jsonl`` (spaCy's pattern-file format: one ``{"label", "pattern"}``
-per line), merged into the segmentation dictionary.
+A role cue (``rules/extract/facts.yaml``) found by its characters alone may stand inside a longer word
+it does not head (支付 in 支付宝, 支出 in 支出方向). With the ``cues`` component on, an occurrence counts
+only where it ends a word of the text's jieba segmentation; its start may fall inside a word, as the
+head of a compound is still the cue (预算 in 总预算). The words that hold a cue without meaning it
+(``not_cues``) are domain words of the segmentation dictionary (``rules/nlp/segmentation.yaml``).
 """
 
 from __future__ import annotations

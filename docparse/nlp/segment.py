@@ -135,12 +135,13 @@ def domain_freq() -> int:
 
 
 @lru_cache(maxsize=1)
-def domain_words() -> tuple[str, ...]:
-    """The domain's words merged into the dictionary: ``rules/nlp/words.jsonl`` and the word lists of
-    the rule files named in ``rules/nlp/segmentation.yaml`` (role cues, the words that hold a cue)."""
+def domain_entries() -> tuple[tuple[str, str], ...]:
+    """The domain's words merged into the dictionary, with their labels: ``rules/nlp/words.jsonl`` (spaCy's
+    pattern-file format; ``ORG`` marks the name of a kind of body, an organisation word like jieba's ``nt``)
+    and the word lists of the rule files named in ``rules/nlp/segmentation.yaml`` (label ``CUE``)."""
     from docparse.rules import load_yaml
 
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     path = rule_path(WORDS)
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -151,10 +152,20 @@ def domain_words() -> tuple[str, ...]:
             raise RuleFileError(path, f"line {n}: invalid JSON ({exc.msg})") from exc
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str) or "label" not in entry:
             raise RuleFileError(path, f'line {n}: needs {{"label": …, "pattern": "word"}}')
-        out.append(entry["pattern"])
+        out.append((entry["pattern"], str(entry["label"])))
     for source in _settings()["domain_sources"]:
-        out.extend(_words_at(load_yaml(source["file"]), str(source["keys"]).split("."), source["file"]))
-    return tuple(dict.fromkeys(w for w in out if len(w) >= 2))
+        words_ = _words_at(load_yaml(source["file"]), str(source["keys"]).split("."), source["file"])
+        out.extend((w, "CUE") for w in words_)
+    seen: dict[str, str] = {}
+    for word, label in out:
+        if len(word) >= 2:
+            seen.setdefault(word, label)
+    return tuple(seen.items())
+
+
+def domain_words() -> tuple[str, ...]:
+    """The domain's words (see :func:`domain_entries`)."""
+    return tuple(w for w, _ in domain_entries())
 
 
 def _words_at(data: Any, keys: list[str], name: str) -> list[str]:
@@ -181,7 +192,7 @@ def cache_key() -> str:
     h = hashlib.sha1()
     h.update(f"{sys.version_info[:2]}|{import_jieba().__version__}|{main.stat().st_size}|".encode())
     h.update(rule_path(USER_DICT).read_bytes())
-    h.update(f"{domain_freq()}|{'|'.join(domain_words())}".encode())
+    h.update(f"{domain_freq()}|{'|'.join(f'{w}/{label}' for w, label in domain_entries())}".encode())
     return h.hexdigest()[:16]
 
 
@@ -225,7 +236,9 @@ def build_cache(path: Path | None = None) -> Path:
             parts = line.split()
             if len(parts) == 3 and parts[2] == "nt":
                 org_words.add(parts[0])
-    entries = _user_entries() + [(w, max(freq.get(w, 0), domain_freq()), None) for w in domain_words()]
+    entries = _user_entries() + [
+        (w, max(freq.get(w, 0), domain_freq()), "nt" if label == "ORG" else None) for w, label in domain_entries()
+    ]
     for word, n, tag in entries:  # as jieba's add_word does
         total += n - freq.get(word, 0)
         freq[word] = n
@@ -283,19 +296,30 @@ def org_words() -> frozenset[str]:
     return tokenizer().FREQ.org_words
 
 
-@lru_cache(maxsize=4096)
+_CACHED_CHARS = 2000  # short texts (clauses, lines) are segmented once each; a long block every time
+
+
 def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     """jieba's words of ``text`` with their character offsets: (word, start, end)."""
+    return _tokens(text) if len(text) <= _CACHED_CHARS else tuple(tokenizer().tokenize(text, HMM=True))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(tokenizer().tokenize(text, HMM=True))
 
 
 def boundaries(text: str) -> frozenset[int]:
     """The offsets where a word of ``text`` starts or ends (0 and ``len(text)`` included)."""
-    return _boundaries(text)
+    return _boundaries(text) if len(text) <= _CACHED_CHARS else _cuts(text)
 
 
 @lru_cache(maxsize=4096)
 def _boundaries(text: str) -> frozenset[int]:
+    return _cuts(text)
+
+
+def _cuts(text: str) -> frozenset[int]:
     out = {0, len(text)}
     for _, start, end in tokens(text):
         out.add(start)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -67,6 +67,7 @@ def canonical(title: str) -> tuple[str | None, float]:
     return name, top
 
 
+@lru_cache(maxsize=4096)  # reports share most of their headings: each is scored against the synonyms once
 def _canonical(title: str) -> tuple[str | None, float]:
     key = match_key(title)
     if not key:
