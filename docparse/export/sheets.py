@@ -84,6 +84,8 @@ def report_rows(file: str, data: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
         sum(1 for _ in _facts(data)),
         *_counts(data),
         len(data["warnings"]),
+        len((src.get("ocr") or {}).get("pages", [])) or None,
+        num((src.get("ocr") or {}).get("confidence")),
         src.get("sha256"),
     )
 
@@ -213,6 +215,8 @@ SHEETS: dict[str, tuple[tuple[str, ...], Any]] = {
             "checks_fail",
             "checks_unknown",
             "warnings",
+            "ocr_pages",
+            "ocr_confidence",
             "sha256",
         ),
         report_rows,

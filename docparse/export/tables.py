@@ -64,7 +64,8 @@ def _prov(obj: dict[str, Any]) -> tuple[Any, ...]:
 
 def report_row(data: dict[str, Any]) -> Row:
     """(source_sha256, source_path, source_format, source_pages, converted_from, type, title,
-    fiscal_year, unit, region, project, schema_version, docparse_version)."""
+    fiscal_year, unit, region, project, schema_version, docparse_version), with ocr_pages and
+    ocr_confidence after converted_from."""
     src, meta = data["source"], data["report"]
     return (
         src.get("sha256"),
@@ -72,6 +73,8 @@ def report_row(data: dict[str, Any]) -> Row:
         src["format"],
         src.get("pages"),
         src.get("converted_from"),
+        len((src.get("ocr") or {}).get("pages", [])) or None,
+        num((src.get("ocr") or {}).get("confidence")),
         meta["type"],
         meta.get("title"),
         meta.get("fiscal_year"),
@@ -332,6 +335,8 @@ REPORT_COLUMNS = (
     "source_format",
     "source_pages",
     "converted_from",
+    "ocr_pages",
+    "ocr_confidence",
     "type",
     "title",
     "fiscal_year",

@@ -206,6 +206,10 @@ def report_page(data: dict[str, Any], document: Document | None, *, index_href: 
     )
     figures = json.dumps(marker.figures(), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     pages = f", {src['pages']} pages" if src.get("pages") else ""
+    ocr = src.get("ocr") or {}
+    if ocr.get("pages"):
+        confidence = f", confidence {ocr['confidence']:.2f}" if ocr.get("confidence") is not None else ""
+        pages += f"; {len(ocr['pages'])} pages read by OCR ({e(ocr.get('engine'))}{confidence})"
     meta_html = "".join(f"<span>{e(meta.get(k))}</span>" for k in ("type", "fiscal_year", "unit")) + (
         f'<span class="src">{e(src.get("path"))} ({e(src.get("format"))}{pages})</span>'
     )

@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS reports (
     source_format TEXT NOT NULL,    -- txt, docx, pdf, doc, wps
     source_pages INTEGER,           -- pages of a PDF
     converted_from TEXT,            -- .doc / .wps when converted before reading
+    ocr_pages INTEGER,              -- pages read by OCR (a scan), NULL when none
+    ocr_confidence NUMERIC,         -- mean OCR line confidence 0–1 over those pages
     type TEXT NOT NULL,             -- project_self_evaluation, department_overall, evaluation_report, …
     title TEXT,                     -- the report's title as written
     fiscal_year INTEGER,            -- the year the report evaluates

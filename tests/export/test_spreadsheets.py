@@ -177,3 +177,19 @@ def test_markdown_has_the_headings_paragraphs_and_tables(tmp_path: Path, reports
     single = tmp_path / "one.md"
     assert CliRunner().invoke(main, ["export", str(sample), "--to", "md", "-o", str(single)]).exit_code == 0
     assert single.read_text(encoding="utf-8") == text
+
+
+def test_scanned_reports_carry_their_ocr_figures(tmp_path: Path, reports: dict[str, dict[str, Any]]) -> None:
+    from docparse.export.database import load, open_database
+    from docparse.export.inputs import Item
+    from docparse.export.sheets import build
+
+    scan = json.loads(json.dumps(reports["sample"]))
+    scan["source"]["ocr"] = {"engine": "test-engine 1.0", "pages": [1, 2], "confidence": 0.93}
+    sheet = build([Item("scan", data=scan)])[0]
+    row = dict(zip(sheet.columns, sheet.rows[0], strict=True))
+    assert (row["ocr_pages"], row["ocr_confidence"]) == (2, Decimal("0.93"))
+    load(tmp_path / "s.db", [scan])
+    db = open_database(tmp_path / "s.db")
+    assert db.query("SELECT ocr_pages, ocr_confidence FROM reports") == [(2, 0.93)]
+    db.close()
