@@ -213,3 +213,14 @@ def test_batch_password_and_its_results_validate(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "'cause' is a required property" in refused.stderr
     schema = json.loads(invoke("schema", "--error-record").stdout)
     assert schema["required"] == ["docparse_version", "source", "error"]
+
+
+def test_review_and_export_read_report_files_directly(tmp_path: Path, single: dict[str, dict[str, Any]]) -> None:
+    page = tmp_path / "sample.html"
+    result = invoke("review", str(SAMPLE), "-o", str(page))
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<mark id="m') == len(single[SAMPLE.name]["mentions"])
+    assert "http://" not in html and "https://" not in html and "<link" not in html
+    missing = invoke("export", str(tmp_path / "absent.json"), "--to", "xlsx", "-o", str(tmp_path / "x.xlsx"))
+    assert missing.exit_code == 2 and "absent.json: no such file or folder" in missing.stderr
