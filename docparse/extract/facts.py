@@ -52,10 +52,15 @@ class Candidate:
     level: str | None = None  # the government level the clause names (central, provincial, local)
 
 
+# No clause or sentence reaches further than this from its figure: in a block without punctuation
+# (a line of figures, a damaged file) each figure then costs a bounded look, not one over the block.
+_REACH = 2000
+
+
 def _context(text: str, start: int, floor: int, window: int | None = None) -> str:
     """The text a cue for the figure at ``start`` may stand in: back to a clause break or ``floor``."""
     conf = rules("facts")
-    lo = max(floor, start - (int(conf["window"]) if window is None else window))
+    lo = max(floor, start - (int(conf["window"]) if window is None else window), start - _REACH)
     ctx = re.sub(r"\.(?!\d)", "。", text[lo:start])
     cut = max(ctx.rfind(ch) for ch in conf["clause_breaks"])
     return ctx[cut + 1:] if cut >= 0 else ctx
@@ -79,7 +84,8 @@ def _subject_part(clause: str, ctx: str, title: str) -> tuple[str, str, int] | N
 
 def _later_part(text: str, start: int) -> bool:
     """A figure after a ；-break inside a sentence whose breakdown opened before it ("其中：安排A…；安排B…")."""
-    head = text[max(text.rfind(ch, 0, start) for ch in "。\n") + 1:start]
+    lo = max(0, start - _REACH)
+    head = text[max(lo - 1, *(text.rfind(ch, lo, start) for ch in "。\n")) + 1:start]
     cues = [head.rfind(w) for w in words("facts", "component_cues") if w in head]
     if not cues or re.search("[；;]", head[max(cues):]) is None:
         return False
@@ -196,8 +202,9 @@ def _past_bracket(text: str, start: int, ctx: str) -> str:
 
 
 def _sentence(text: str, start: int) -> str:
-    ends = [i for i in (text.find(ch, start) for ch in sentence_ends()) if i >= 0]
-    return _context(text, start, 0, window=start) + text[start:min(ends, default=len(text))]
+    stop = min(len(text), start + _REACH)
+    ends = [i for i in (text.find(ch, start, stop) for ch in sentence_ends()) if i >= 0]
+    return _context(text, start, 0, window=start) + text[start:min(ends, default=stop)]
 
 
 def _breakdown_blocks(analysis: Analysis) -> set[int]:
@@ -285,13 +292,19 @@ def candidates(analysis: Analysis) -> list[Candidate]:
     fact_words = words("funds", "fact_words")
     items = {(i.provenance.block, i.provenance.start): any(w in simplified(i.name) for w in fact_words)
              for i in analysis.report.fund_items if i.provenance}
+    plain: dict[int, str] = {}  # block → its simplified text, computed once (not once per figure)
+    row_lines: dict[int, bool] = {}  # block → a flattened table row
+    joined: dict[tuple[int, str], str] = {}
     for m in analysis.report.mentions:
         p = m.provenance
         if p is None or p.block is None or p.start is None or p.block >= len(document.blocks):
             continue
         block = document.blocks[p.block]
+        if p.block not in plain:
+            plain[p.block] = simplified(block.text)
+            row_lines[p.block] = _in_table_row(block.text)
         if (p.block, p.start) in items and not (items[(p.block, p.start)] and not any(
-                w in _context(simplified(block.text), p.start, 0, window=p.start)
+                w in _context(plain[p.block], p.start, 0, window=p.start)
                 for w in words("facts", "component_cues"))):
             # an item is a part, unless its name states a fact and no 其中/含 makes the sentence a breakdown
             prev_end[p.block] = p.end or p.start
@@ -304,7 +317,10 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if m.kind not in ("money", "percent") or m.is_range or m.qualifier in ("approx", "range"):
             continue
         lead = _lead(analysis, p.block, prev_end)
-        text = lead + simplified(block.text)
+        text = joined.get((p.block, lead))
+        if text is None:
+            joined.clear()
+            text = joined[(p.block, lead)] = lead + plain[p.block]
         start, end = len(lead) + p.start, len(lead) + (p.end or p.start)
         floor = len(lead) + in_block if in_block is not None else 0
         after_figure = in_block is not None or (bool(lead) and p.block - 1 in prev_end)
@@ -315,12 +331,12 @@ def candidates(analysis: Analysis) -> list[Candidate]:
             ctx = re.split(tail_breaks, ctx, maxsplit=1)[1]
         ctx = _past_bracket(text, start, ctx)
         signs = str(rules("facts")["comparators"])
-        if _in_table_row(block.text) or m.text[:1] in signs or re.search(
+        if row_lines[p.block] or m.text[:1] in signs or re.search(
                 f"[{re.escape(signs)}]\\s*$", text[max(0, start - 2):start]):
             continue  # a flattened table row, or a target ("≥95%"), states no report-level fact
         clause = _context(text, start, 0, window=start)
         subject_part = None
-        if m.kind == "money" and (_is_component(ctx, text[end:]) or _later_part(text, start) or any(
+        if m.kind == "money" and (_is_component(ctx, text[end:end + _REACH]) or _later_part(text, start) or any(
                 clause.lstrip(" ，,、").startswith(w) for w in words("facts", "component_cues"))):
             subject_part = _subject_part(clause, ctx, title)
             if subject_part is None:
@@ -352,7 +368,7 @@ def candidates(analysis: Analysis) -> list[Candidate]:
             subject, cue_at = _basis(text, lead, block, analysis, start, clause if bare_total else ctx, found)
             last = said_of.get(p.block)
             if not _distinctive(subject) and last is not None and not re.search(
-                    f"[{re.escape(sentence_ends())}]", simplified(block.text)[last[0]:p.start]):
+                    f"[{re.escape(sentence_ends())}]", plain[p.block][last[0]:p.start]):
                 subject = last[1]  # "甲项目预算42万元，实际支出40.5万元": the spending is 甲项目's too
             said_of[p.block] = (p.end or p.start, subject)
             out.append(Candidate(found[0], m, found[1], found[2], total, subject, cue_at,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
 
 from docparse.extract.values import comparison, meets
@@ -102,6 +103,11 @@ def _block_level2(analysis: Analysis, block: Block) -> str | None:
 
 
 def _alt(items: list[str]) -> str:
+    return _alternation(tuple(items))
+
+
+@cache
+def _alternation(items: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
 
@@ -318,9 +324,9 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
         value, vstart, vend = _value_text(block, m)
         cut = _last_before(cuts, vstart) + 1
         sentence_start = _last_before(stops, vstart) + 1
-        name = _clean_name(text[max(cut, label_end):vstart])
+        name = _clean_name(_bounded(text[max(cut, label_end):vstart]))
         used_end = vend
-        colon = re.search(r"[：:]", text[sentence_start:vstart])
+        colon = re.search(r"[：:]", text[sentence_start:min(vstart, sentence_start + 21)])  # used within 20
         if level2 is not None and colon and 0 < colon.start() <= 20:
             lead = _clean_name(text[sentence_start:sentence_start + colon.start()])
             if lead and _level2_in(lead) is None:
@@ -335,14 +341,15 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
         achieved = re.search(r"(均|达|达到|提高到|保持在)$", simplified(text[max(0, vstart - 3):vstart]))
         is_target = cmp is not None and (
             (cmp.op != "=" and not value.endswith(("以上", "以下")) and not achieved) or in_goals)
+        head = simplified(name[:_OPENER_REACH])  # openers are matched at the start only
         target_word = next((w for w in words("indicators", "target_openers")
-                            if simplified(name).startswith(w)), None)
+                            if head.startswith(w)), None)
         if target_word and last is not None and last.target is None and _same_sentence(
                 last, block, sentence_start):
             last.target, last.target_cmp = value, cmp
             last.met = meets(cmp, last.actual_cmp)
             continue
-        opener = next((w for w in words("indicators", "actual_openers") if simplified(name).startswith(w)), None)
+        opener = next((w for w in words("indicators", "actual_openers") if head.startswith(w)), None)
         if (last is not None and opener and last.target is None and last.actual is not None
                 and _same_sentence(last, block, sentence_start)):
             last.target, last.target_cmp = last.actual, last.actual_cmp
@@ -371,6 +378,19 @@ def _block_indicators(analysis: Analysis, block: Block, mentions: list[Mention])
         out.append(ind)
         last = ind
     return out
+
+
+_OPENER_REACH = 64  # longer than any target or actual opener word
+_NAME_REACH = 400  # a name run this long is no indicator name (at most 30 characters) whatever is cut
+
+
+def _bounded(run: str) -> str:
+    """The run of text before a figure that may name it, its middle left out when it is very long (its
+    start and end are what the name checks read), so each figure costs a bounded look."""
+    if len(run) <= _NAME_REACH:
+        return run
+    half = _NAME_REACH // 2
+    return run[:half] + run[-half:]
 
 
 def _same_sentence(ind: Indicator, block: Block, sentence_start: int) -> bool:
