@@ -33,6 +33,7 @@ def _engine() -> Any:
     threads = int(os.environ.get(THREADS_ENV, "2"))
     params = {
         "Global.log_level": "error",
+        "Global.use_cls": False,  # pages are levelled before OCR; no line is upside down
         "Global.return_word_box": True,
         "Global.return_single_char_box": True,
         "EngineConfig.onnxruntime.intra_op_num_threads": threads,

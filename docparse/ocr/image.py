@@ -1,14 +1,14 @@
 """Page images for OCR: rendering, grey conversion with red stamps taken out, and deskewing.
 
-A red official stamp is suppressed by colour: inside a stamp's region the red channel is used as the
-grey image (red ink is bright in it, black text under the stamp stays dark), so the figures under the
-stamp are read rather than broken. Skew up to ``max_skew`` degrees is found by the projection profile
+A red official stamp is suppressed by colour: inside a stamp's region red pixels become paper and the
+rest takes the red channel (red ink is bright in it, black text under the stamp stays dark), so the
+figures under the stamp are read rather than broken. Skew up to ``max_skew`` degrees is found by the projection profile
 (rows of text give the sharpest profile when level) and rotated away.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -23,7 +23,7 @@ class PageImage:
     grey: np.ndarray
     scale: float
     skew: float = 0.0
-    stamps: int = 0
+    stamps: list[tuple[int, int, int, int]] = field(default_factory=list)  # stamp regions, pixels
 
 
 def render(pdf_page, dpi: int) -> np.ndarray:
@@ -38,8 +38,8 @@ def render(pdf_page, dpi: int) -> np.ndarray:
     return array[:, :, :3]
 
 
-def stamp_free_grey(rgb: np.ndarray, scale: float) -> tuple[np.ndarray, int]:
-    """Grey image with red stamps removed; the number of stamp regions found."""
+def stamp_free_grey(rgb: np.ndarray, scale: float) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Grey image with red stamps removed; the stamps' regions (x0, y0, x1, y1 in pixels)."""
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     rules = ocr_rules()
     r = rgb[:, :, 0].astype(np.int16)
@@ -47,21 +47,24 @@ def stamp_free_grey(rgb: np.ndarray, scale: float) -> tuple[np.ndarray, int]:
     b = rgb[:, :, 2].astype(np.int16)
     red = ((r - np.maximum(g, b)) > rules.stamp_red_margin).astype(np.uint8)
     if not red.any():
-        return grey, 0
+        return grey, []
     side = rules.stamp_min_side * scale
     k = max(3, int(side / 12))
     closed = cv2.dilate(red, np.ones((k, k), np.uint8))
     n, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
-    stamps = 0
+    boxes: list[tuple[int, int, int, int]] = []
     for i in range(1, n):
         x, y, w, h, _area = stats[i]
         if w >= side and h >= side and 0.5 <= w / h <= 2.0:
             pad = k
             y0, y1 = max(0, y - pad), min(grey.shape[0], y + h + pad)
             x0, x1 = max(0, x - pad), min(grey.shape[1], x + w + pad)
-            grey[y0:y1, x0:x1] = rgb[y0:y1, x0:x1, 0]
-            stamps += 1
-    return grey, stamps
+            # red ink (and its anti-aliased rim) becomes paper; dark print under it stays as it is
+            rr = r[y0:y1, x0:x1]
+            reddish = ((rr - np.maximum(g[y0:y1, x0:x1], b[y0:y1, x0:x1])) > rules.stamp_red_margin // 2) & (rr > 140)
+            grey[y0:y1, x0:x1] = np.where(reddish, 255, np.maximum(grey[y0:y1, x0:x1], rgb[y0:y1, x0:x1, 0]))
+            boxes.append((x0, y0, x1, y1))
+    return grey, boxes
 
 
 def _profile_score(binary: np.ndarray, angle: float) -> float:
@@ -111,4 +114,14 @@ def prepare(pdf_page, dpi: int | None = None) -> PageImage:
     skew = find_skew(grey)
     if skew:
         grey = rotate(grey, skew)
+        stamps = [_rotated_box(box, grey.shape, skew) for box in stamps]
     return PageImage(grey, scale, skew, stamps)
+
+
+def _rotated_box(box: tuple[int, int, int, int], shape: tuple[int, ...], angle: float) -> tuple[int, int, int, int]:
+    """The bounding box of ``box`` after the page is rotated by ``angle`` about its centre."""
+    h, w = shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    x0, y0, x1, y1 = box
+    corners = np.array([[x0, y0, 1], [x1, y0, 1], [x0, y1, 1], [x1, y1, 1]], dtype=np.float64) @ m.T
+    return (int(corners[:, 0].min()), int(corners[:, 1].min()), int(corners[:, 0].max()), int(corners[:, 1].max()))

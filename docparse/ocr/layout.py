@@ -92,12 +92,39 @@ def rows(boxes: list[OcrBox]) -> list[list[OcrBox]]:
     return out
 
 
+_FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+def cjk_punctuation(text: str) -> str:
+    """ASCII punctuation the engine reads beside Chinese text in its full-width form (（大写：…）), as
+    Chinese typesetting prints it; between digits and Latin letters it stays (1,234.00, (1))."""
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch not in _FULL:
+            continue
+        before = chars[i - 1] if i else ""
+        after = chars[i + 1] if i + 1 < len(chars) else ""
+        if ch == "(":
+            near = _cjk(after) or (_cjk(before) and not after.isdigit())
+        elif ch == ")":
+            near = _cjk(before)
+        else:
+            near = _cjk(before) or (_cjk(after) and not before.isdigit())
+        if near:
+            chars[i] = _FULL[ch]
+    return "".join(chars)
+
+
 def join_row(boxes: list[OcrBox]) -> str:
     """The text of boxes read as one line: joined as a wrapped line would be, a space at a wide gap."""
     text = ""
     prev: OcrBox | None = None
     for box in boxes:
-        part = box.text.strip()
+        part = cjk_punctuation(box.text.strip())
         if prev is not None and box.x0 - prev.x1 > 1.5 * max(prev.height, 1.0) * BOX_TO_SIZE:
             text = f"{text} {part}" if text else part
         else:

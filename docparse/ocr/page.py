@@ -5,9 +5,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-import cv2
-import numpy as np
-
 from docparse.model import Document
 from docparse.ocr import engine
 from docparse.ocr.image import prepare
@@ -40,11 +37,11 @@ def read_scanned_page(pdf, index: int, width: float, document: Document) -> Scan
         image = prepare(page)
     finally:
         page.close()
-    tables, rule_mask = find_image_tables(image.grey, image.scale, rules.rule_min_length)
+    tables, rule_mask = find_image_tables(image.grey, image.scale, rules.rule_min_length, image.stamps)
     grey = image.grey
     if tables:
         grey = grey.copy()
-        grey[cv2.dilate(rule_mask, np.ones((3, 3), np.uint8)) > 0] = 255
+        grey[rule_mask > 0] = 255  # the rules' own pixels: text beside a rule stays whole
     boxes = engine.recognise(grey)
     del grey, rule_mask
     filled, rest = fill_cells(tables, boxes, image.scale)
@@ -57,7 +54,7 @@ def read_scanned_page(pdf, index: int, width: float, document: Document) -> Scan
         filled,
         sum(scores) / len(scores) if scores else None,
         image.skew,
-        image.stamps,
+        len(image.stamps),
         time.perf_counter() - start,
     )
     _warn(result, document, rules.min_confidence)

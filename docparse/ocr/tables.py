@@ -4,12 +4,16 @@ boxes are then placed into the cells by their centres."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import cv2
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from docparse.ocr.layout import OcrBox, join_row, rows, split_at
 from docparse.readers.pdf_layout import join_text
 from docparse.readers.pdf_tables import PdfTable, TooManyRules, find_tables
+from docparse.rules import rule_file
 
 
 def rule_masks(grey: np.ndarray, min_length_px: int) -> tuple[np.ndarray, np.ndarray]:
@@ -18,9 +22,6 @@ def rule_masks(grey: np.ndarray, min_length_px: int) -> tuple[np.ndarray, np.nda
     length = max(8, min_length_px)
     horizontal = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
     vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
-    # bridge small breaks that noise and JPEG blocks leave in a printed rule
-    horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 3)))
-    vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 7)))
     return horizontal, vertical
 
 
@@ -28,9 +29,9 @@ def _segments(mask: np.ndarray, orientation: str, scale: float, min_length_px: i
     n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
     for i in range(1, n):
-        x, y, w, h, _area = stats[i]
+        x, y, w, h = (float(v) for v in stats[i][:4])
         if orientation == "h" and w >= min_length_px and h <= max(12, w // 8):
-            top = (y + h / 2) / scale
+            top = float(y + h / 2) / scale
             out.append(
                 {
                     "x0": x / scale,
@@ -44,7 +45,7 @@ def _segments(mask: np.ndarray, orientation: str, scale: float, min_length_px: i
                 }
             )
         elif orientation == "v" and h >= min_length_px and w <= max(12, h // 8):
-            cx = (x + w / 2) / scale
+            cx = float(x + w / 2) / scale
             out.append(
                 {
                     "x0": cx,
@@ -60,16 +61,42 @@ def _segments(mask: np.ndarray, orientation: str, scale: float, min_length_px: i
     return out
 
 
-def find_image_tables(grey: np.ndarray, scale: float, min_length_pt: float) -> tuple[list[PdfTable], np.ndarray]:
+def _outside_stamps(edges: list[dict], stamps: list[tuple[int, int, int, int]], scale: float) -> list[dict]:
+    """Segments inside a stamp's region are kept only in line with a rule outside it: what is left of a
+    stamp's ring is no rule."""
+    if not stamps:
+        return edges
+    boxes = [tuple(v / scale for v in box) for box in stamps]
+
+    def inside(e: dict) -> bool:
+        return any(x0 <= e["x0"] and e["x1"] <= x1 and y0 <= e["top"] and e["bottom"] <= y1 for x0, y0, x1, y1 in boxes)
+
+    kept = [e for e in edges if not inside(e)]
+    for e in edges:
+        if inside(e):
+            key = "top" if e["orientation"] == "h" else "x0"
+            if any(k["orientation"] == e["orientation"] and abs(k[key] - e[key]) <= 2.0 for k in kept):
+                kept.append(e)
+    return kept
+
+
+def find_image_tables(
+    grey: np.ndarray, scale: float, min_length_pt: float, stamps: list[tuple[int, int, int, int]] = ()
+) -> tuple[list[PdfTable], np.ndarray]:
     """Tables ruled on the image (geometry in PDF points) and the mask of their rules (to erase before OCR)."""
     min_px = int(min_length_pt * scale)
     horizontal, vertical = rule_masks(grey, min_px)
+    erase = cv2.bitwise_or(horizontal, vertical)
+    # bridge small breaks that noise and JPEG blocks leave in a printed rule
+    horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (7, 3)))
+    vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 7)))
     edges = _segments(horizontal, "h", scale, min_px) + _segments(vertical, "v", scale, min_px)
+    edges = _outside_stamps(edges, list(stamps), scale)
     try:
         tables = find_tables(edges)
     except TooManyRules:
         tables = []
-    return tables, cv2.bitwise_or(horizontal, vertical)
+    return tables, erase
 
 
 def fill_cells(
@@ -90,7 +117,8 @@ def fill_cells(
             for table in tables
             if table.bbox[1] <= y <= table.bbox[3]
             for x in table.xs[1:-1]
-            if box.x0 < x * scale < box.x1
+            # a rule a glyph's width inside the box's end is the box's own margin, not text on both sides
+            if box.x0 + 0.8 * box.height < x * scale < box.x1 - 0.8 * box.height
         ]
         pieces.extend(split_at(box, cuts))
     for box in pieces:
@@ -114,6 +142,26 @@ def fill_cells(
             for row in rows(inside):
                 text = join_text(text, join_row(row))
             confidence = min((b.confidence for b in inside), default=1.0)
-            texts.append([text, confidence])
+            texts.append([correct_label(text), confidence])
         out.append((table, texts))
     return out, rest
+
+
+@cache
+def _labels() -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for label in rule_file("ocr/labels.yaml", ["labels"])["labels"]:
+        by_length.setdefault(len(label), []).append(label)
+    return by_length
+
+
+def correct_label(text: str) -> str:
+    """A cell text one misread character away from exactly one known table label (and not itself a
+    label: 二级指标 is no misread 一级指标), read as that label."""
+    if len(text) < 4 or any(ch.isdigit() for ch in text):
+        return text
+    same = _labels().get(len(text), [])
+    if text in same:
+        return text
+    near = [label for label in same if Levenshtein.distance(text, label, score_cutoff=1) <= 1]
+    return near[0] if len(near) == 1 else text
