@@ -36,7 +36,7 @@ def inflated_size(data: mmap.mmap, pos: int, most: int) -> int:
         pos += len(chunk)
         try:
             total += len(inflater.decompress(chunk, _CHUNK))
-            while inflater.unconsumed_tail and total <= most:
+            while inflater.unconsumed_tail and not inflater.eof and total <= most:
                 total += len(inflater.decompress(inflater.unconsumed_tail, _CHUNK))
         except zlib.error:
             break  # damaged or not deflate after all: PDFium will judge it
