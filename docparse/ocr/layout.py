@@ -109,9 +109,11 @@ def cjk_punctuation(text: str) -> str:
         before = chars[i - 1] if i else ""
         after = chars[i + 1] if i + 1 < len(chars) else ""
         if ch == "(":
-            near = _cjk(after) or (_cjk(before) and not after.isdigit())
+            inner = text[i + 1 : i + 20].split(")")[0].split("）")[0]
+            near = _cjk(before) or any(_cjk(c) for c in inner)
         elif ch == ")":
-            near = _cjk(before)
+            inner = text[max(0, i - 20) : i].rsplit("(", 1)[-1].rsplit("（", 1)[-1]
+            near = any(_cjk(c) for c in inner)
         else:
             near = _cjk(before) or (_cjk(after) and not before.isdigit())
         if near:
@@ -202,6 +204,36 @@ def _snap_sizes(lines: list[OcrLine]) -> None:
 # ---- reading order ------------------------------------------------------------------------------
 
 
+def _line_rows(lines: list[OcrLine]) -> list[list[OcrLine]]:
+    """Lines grouped into printed rows (by vertical centre), top to bottom, each left to right."""
+    out: list[list[OcrLine]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top + ln.bottom) / 2):
+        cy, h = (ln.top + ln.bottom) / 2, ln.bottom - ln.top
+        if out:
+            ref = out[-1][0]
+            if abs(cy - (ref.top + ref.bottom) / 2) <= 0.45 * min(h, ref.bottom - ref.top):
+                out[-1].append(ln)
+                continue
+        out.append([ln])
+    return [sorted(row, key=lambda ln: ln.x0) for row in out]
+
+
+def _join_rows(lines: list[OcrLine]) -> list[OcrLine]:
+    """Lines of one column: the parts of a printed row are one line, a space at each gap (as the text
+    layer reads a row: "填报单位：某某局    单位：万元")."""
+    out: list[OcrLine] = []
+    for row in _line_rows(lines):
+        first = row[0]
+        for ln in row[1:]:
+            first.text = f"{first.text} {ln.text}"
+            first.x1 = max(first.x1, ln.x1)
+            first.top = min(first.top, ln.top)
+            first.bottom = max(first.bottom, ln.bottom)
+            first.confidence = min(first.confidence, ln.confidence)
+        out.append(first)
+    return out
+
+
 def _gutter(lines: list[OcrLine], width: float) -> float | None:
     """The x of a column gutter: the place in the page's middle third fewest lines cross."""
     if len(lines) < 6:
@@ -229,10 +261,14 @@ def order_lines(lines: list[OcrLine], width: float, spanning: list[tuple[float, 
     """Reading order: one column top to bottom, or two columns left then right between spanning
     elements (lines crossing the gutter, and the ``spanning`` (top, bottom) ranges of tables).
     Sets each line's ``order`` (a top coordinate the reader sorts tables and lines by)."""
-    lines = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    lines = [ln for row in _line_rows(lines) for ln in row]
     gutter = _gutter(lines, width)
     if gutter is None:
-        return lines
+        return _join_rows(lines)
+    # a row with a line across the gutter spans the page: all of it is one line
+    lines = [
+        ln for row in _line_rows(lines) for ln in (_join_rows(row) if any(x.x0 < gutter < x.x1 for x in row) else row)
+    ]
     table_tops = sorted(top for top, _ in spanning)
     bands: list[list[OcrLine]] = []
     current: list[OcrLine] = []
@@ -253,7 +289,7 @@ def order_lines(lines: list[OcrLine], width: float, spanning: list[tuple[float, 
     out: list[OcrLine] = []
     for band in bands:
         if not _two_columns(band, gutter):
-            out.extend(band)
+            out.extend(_join_rows(band))
             continue
         left = [ln for ln in band if (ln.x0 + ln.x1) / 2 < gutter]
         right = [ln for ln in band if (ln.x0 + ln.x1) / 2 >= gutter]

@@ -10,7 +10,7 @@ from docparse.ocr import engine
 from docparse.ocr.image import prepare
 from docparse.ocr.layout import OcrLine, order_lines, to_lines
 from docparse.ocr.settings import ocr_rules, report_progress
-from docparse.ocr.tables import fill_cells, find_image_tables
+from docparse.ocr.tables import fill_cells, find_image_tables, read_empty_cells
 from docparse.readers.pdf_tables import PdfTable
 
 
@@ -43,8 +43,10 @@ def read_scanned_page(pdf, index: int, width: float, document: Document) -> Scan
         grey = grey.copy()
         grey[rule_mask > 0] = 255  # the rules' own pixels: text beside a rule stays whole
     boxes = engine.recognise(grey)
-    del grey, rule_mask
+    del rule_mask
     filled, rest = fill_cells(tables, boxes, image.scale)
+    read_empty_cells(filled, grey, image.scale, engine.recognise)
+    del grey
     lines = to_lines(rest, image.scale, number)
     lines = order_lines(lines, width, [(t.bbox[1], t.bbox[3]) for t, _ in filled])
     scores = [ln.confidence for ln in lines] + [c[1] for _, texts in filled for c in texts if c[0]]

@@ -11,6 +11,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from docparse.ocr.layout import OcrBox, join_row, rows, split_at
+from docparse.ocr.settings import ocr_rules
 from docparse.readers.pdf_layout import join_text
 from docparse.readers.pdf_tables import PdfTable, TooManyRules, find_tables
 from docparse.rules import rule_file
@@ -96,7 +97,11 @@ def find_image_tables(
         tables = find_tables(edges)
     except TooManyRules:
         tables = []
-    return tables, erase
+    keep = np.zeros_like(erase)
+    for table in tables:  # only rules of the tables found are erased: a title's long strokes stay
+        x0, top, x1, bottom = (int(v * scale) for v in table.bbox)
+        keep[max(0, top - 4) : bottom + 5, max(0, x0 - 4) : x1 + 5] = 255
+    return tables, cv2.bitwise_and(erase, keep)
 
 
 def fill_cells(
@@ -165,3 +170,38 @@ def correct_label(text: str) -> str:
         return text
     near = [label for label in same if Levenshtein.distance(text, label, score_cutoff=1) <= 1]
     return near[0] if len(near) == 1 else text
+
+
+def read_empty_cells(filled: list[tuple[PdfTable, list[list]]], grey: np.ndarray, scale: float, recognise) -> None:
+    """Empty cells with ink in them: one short level stroke alone reads "—" (forms print it for "none";
+    the engine finds no text in a dash alone); anything else, and a cell read below the confidence
+    threshold, is recognised again on its own crop (a short bold header the page-wide detection passed
+    over or ran into its neighbour), the better reading kept."""
+    threshold = ocr_rules().min_confidence
+    for table, texts in filled:
+        for cell, entry in zip(table.cells, texts, strict=True):
+            if entry[0] and entry[1] >= threshold:
+                continue
+            x0, top, x1, bottom = (int(v * scale) for v in cell.bbox)
+            inset = max(4, int(2 * scale))
+            crop = grey[top + inset : bottom - inset, x0 + inset : x1 - inset]
+            if crop.size == 0 or int(crop.max()) - int(crop.min()) < 80:
+                continue
+            _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+            _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+            big = [s for s in stats[1:] if s[4] >= 3 * scale]
+            if not big:
+                continue
+            w, h = big[0][2], big[0][3]
+            if not entry[0] and len(big) == 1 and 4 * scale <= w <= 20 * scale and h <= max(3.0, 0.2 * w):
+                entry[0] = "—"
+                continue
+            pad = int(8 * scale)
+            boxes = recognise(cv2.copyMakeBorder(crop, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255))
+            text = ""
+            for row in rows(boxes):
+                text = join_text(text, join_row(row))
+            confidence = min((b.confidence for b in boxes), default=0.0)
+            if text and (not entry[0] or confidence > entry[1]):  # a misread cell: the better reading
+                entry[0] = correct_label(text)
+                entry[1] = confidence
