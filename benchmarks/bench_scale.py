@@ -136,7 +136,7 @@ def hostile_inputs(work: Path) -> list[tuple[str, Path]]:
     lines = work / "lines-100k.txt"
     lines.write_text("\n".join([title, *(pool[i % len(pool)][:40] for i in range(100_000))]) + "\n", encoding="utf-8")
     paras = _docx(work / "paras-100k.docx", make.para(title) + "".join(
-        make.para(escape(pool[i % len(pool)])) for i in range(100_000)))
+        make.para(escape(pool[i % len(pool)][:40])) for i in range(100_000)))  # the lines above, as paragraphs
     cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
     labels = ("项目", "预算数（万元）", "执行数（万元）", "执行率")
     header = "<w:tr>" + "".join(cell.format(h) for h in labels) + "</w:tr>"

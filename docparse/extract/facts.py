@@ -541,6 +541,9 @@ def _full_arrival(document: Document, budget: Fact | None, mentions: list[Mentio
     return None
 
 
+_OPEN_AFTER, _CLOSE = re.compile(r"\s*[(（]"), re.compile(r"[)）]")
+
+
 def _budget_and_addition(analysis: Analysis) -> tuple[Fact, Fact] | None:
     """"行动资金800万元（财政预算740万元，年底追加…60万元）": a figure followed by a bracket that splits it into a
     budget and an addition adding up to it exactly — the bracket's budget, and the figure as the adjusted one."""
@@ -554,10 +557,12 @@ def _budget_and_addition(analysis: Analysis) -> tuple[Fact, Fact] | None:
         text = simplified(analysis.document.blocks[block].text)
         for k, whole in enumerate(money[:-2]):
             end = whole.provenance.end or 0
-            close = re.search(r"[)）]", text[end:])
-            if not re.match(r"\s*[(（]", text[end:]) or close is None:
+            if not _OPEN_AFTER.match(text, end):  # only a figure followed by a bracket (looked for in place)
                 continue
-            inside = [m for m in money[k + 1:] if (m.provenance.start or 0) < end + close.start()]
+            close = _CLOSE.search(text, end)
+            if close is None:
+                continue
+            inside = [m for m in money[k + 1:] if (m.provenance.start or 0) < close.start()]
             if len(inside) != 2 or inside[0].low + inside[1].low != whole.low:
                 continue
             lead0 = text[end:inside[0].provenance.start or 0]
