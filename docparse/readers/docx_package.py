@@ -84,8 +84,8 @@ class Package:
         try:
             return self.zip.read(info)
         except (*_ZIP_ERRORS, RuntimeError, NotImplementedError) as exc:
-            raise CorruptInput(self.path, f"corrupt .docx (part {name} cannot be read: "
-                                          f"{exc.__class__.__name__}: {exc})") from exc
+            kind = "zlib.error (broken deflate stream)" if isinstance(exc, zlib.error) else exc.__class__.__name__
+            raise CorruptInput(self.path, f"corrupt .docx (part {name} cannot be read: {kind}: {exc})") from exc
 
     def parse(self, name: str) -> etree._Element:
         """Part ``name`` as XML (``KeyError`` when absent)."""
