@@ -9,6 +9,7 @@ page's usual height get exactly the usual size, so that only real size changes (
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -99,9 +100,13 @@ def _cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
 
 
+_NUMBERED = re.compile(r"(?:^|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]))\((\d{1,2})\) ?(?=[\u4e00-\u9fff])")
+
+
 def cjk_punctuation(text: str) -> str:
     """ASCII punctuation the engine reads beside Chinese text in its full-width form (（大写：…）), as
     Chinese typesetting prints it; between digits and Latin letters it stays (1,234.00, (1))."""
+    text = _NUMBERED.sub(r"（\1）", text)  # (1)农村公路… as a Chinese list prints it
     chars = list(text)
     for i, ch in enumerate(chars):
         if ch not in _FULL:
