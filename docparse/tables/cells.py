@@ -8,8 +8,10 @@ or cells glued without any separator; :func:`split_line` is the one splitter of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from docparse.chars import to_simplified
 from docparse.extract.values import normalise
@@ -167,19 +169,53 @@ def unit_token(text: str) -> str | None:
     return t if t in _unit_tokens() else None
 
 
+@dataclass(slots=True)
+class _Figures:
+    """A block's written figures ordered by start, with the furthest end reached up to each: the
+    figures of a cell and the test whether a span overlaps one are found by bisection, not a scan of
+    every figure of the block per cell (a long table block holds thousands)."""
+
+    source: list[Found]
+    size: int
+    ordered: list[Found]
+    starts: list[int]
+    reach: list[int]
+
+    def within(self, s: int, e: int) -> list[Found]:
+        return self.ordered[bisect_left(self.starts, s):bisect_left(self.starts, e)]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, e)
+        return k > 0 and self.reach[k - 1] > s
+
+
+_last: list[_Figures] = []
+
+
+def _figures(found: list[Found]) -> _Figures:
+    """The index of ``found``, kept for the next cell of the same block."""
+    if _last and _last[0].source is found and _last[0].size == len(found):
+        return _last[0]
+    ordered = sorted(found, key=lambda f: f.start)
+    reach = list(accumulate((f.end for f in ordered), max))
+    index = _Figures(found, len(found), ordered, [f.start for f in ordered], reach)
+    _last[:] = [index]
+    return index
+
+
 def make_cell(norm: str, s: int, e: int, found: list[Found]) -> Cell:
     """Parts of the cell ``norm[s:e]``; ``found`` are written figures of the whole block."""
     parts: list[Part] = []
-    inside = [f for f in found if s <= f.start < e]
+    figures = _figures(found)
     pos = s
-    for f in inside:
+    for f in figures.within(s, e):
         if f.start > pos:
-            _gap(norm, pos, f.start, found, parts)
+            _gap(norm, pos, f.start, figures, parts)
         parts.append(Part("mention", f.start, f.end, norm[f.start:f.end], found=f,
                           glued=f.start > s and norm[f.start - 1] not in _PUNCT))
         pos = max(pos, f.end)
     if pos < e:
-        _gap(norm, pos, e, found, parts)
+        _gap(norm, pos, e, figures, parts)
     text = norm[s:e]
     prose = len(text) >= 25 and bool(_SENTENCE.search(text))
     if not parts:
@@ -187,14 +223,14 @@ def make_cell(norm: str, s: int, e: int, found: list[Found]) -> Cell:
     return Cell(s, e, text, parts, prose)
 
 
-def _gap(norm: str, s: int, e: int, found: list[Found], parts: list[Part]) -> None:
+def _gap(norm: str, s: int, e: int, figures: _Figures, parts: list[Part]) -> None:
     pos = s
     rules = nonmentions()
     for m in _RUN.finditer(norm, s, e):
         rs, re_ = m.start(), m.end()
         while re_ > rs and norm[re_ - 1] in ".,":
             re_ -= 1
-        if re_ <= rs or any(f.start < re_ and rs < f.end for f in found):
+        if re_ <= rs or figures.overlaps(rs, re_):
             continue
         after = norm[re_:re_ + 1]
         before = norm[rs - 1:rs] if rs > 0 else ""
