@@ -15,6 +15,14 @@ from docparse.errors import DocparseError
 
 EXIT_BAD_INPUT = 2
 
+# the password of encrypted PDFs among a command's inputs (one for all of them)
+password_option = click.option(
+    "--password",
+    envvar="DOCPARSE_PDF_PASSWORD",
+    default=None,
+    help="Password of encrypted PDFs among the inputs (or set DOCPARSE_PDF_PASSWORD).",
+)
+
 
 def fail(message: str) -> NoReturn:
     click.echo(f"docparse: {message}", err=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from docparse.cli.common import fail
+from docparse.cli.common import fail, password_option
 
 
 def _md_name(path: str, used: set[str]) -> str:
@@ -36,12 +36,7 @@ def _md_name(path: str, used: set[str]) -> str:
     type=click.Path(path_type=str),
     help="The .xlsx file; the folder for csv; the .md file (a folder when there are several reports).",
 )
-@click.option(
-    "--password",
-    envvar="DOCPARSE_PDF_PASSWORD",
-    default=None,
-    help="Password of encrypted PDFs among the inputs (or set DOCPARSE_PDF_PASSWORD).",
-)
+@password_option
 def export(inputs: tuple[str, ...], fmt: str, out: str, password: str | None) -> None:
     """Export reports as an Excel workbook, CSV tables or Markdown.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from docparse.cli.common import fail
+from docparse.cli.common import fail, password_option
 
 
 @click.command()
@@ -17,12 +17,7 @@ from docparse.cli.common import fail
     type=click.Path(path_type=str),
     help="The .html file for one report; the folder (index.html and one page per report) for several.",
 )
-@click.option(
-    "--password",
-    envvar="DOCPARSE_PDF_PASSWORD",
-    default=None,
-    help="Password of encrypted PDFs among the inputs (or set DOCPARSE_PDF_PASSWORD).",
-)
+@password_option
 def review(inputs: tuple[str, ...], out: str, password: str | None) -> None:
     """Write HTML review pages: each report's text with its figures and checks, and an index.
 

@@ -9,6 +9,8 @@ head of a compound is still the cue (预算 in 总预算). The words that hold a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docparse.nlp.config import enabled
 
 
@@ -16,22 +18,16 @@ def rfind_word(text: str, word: str, end: int | None = None) -> int:
     """The last start of ``word`` in ``text[:end]`` that stands on word boundaries (when the ``cues``
     component is on; otherwise the last start by characters alone), or -1."""
     stop = len(text) if end is None else end
-    pos = text.rfind(word, 0, stop)
-    if pos < 0 or not enabled("cues"):
-        return pos
-    from docparse.nlp.segment import boundaries
-
-    cuts = boundaries(text)
-    while pos >= 0:
-        if pos + len(word) in cuts:
-            return pos
-        pos = text.rfind(word, 0, pos + len(word) - 1)
-    return -1
+    return _on_boundary(text, word, text.rfind(word, 0, stop), lambda pos: text.rfind(word, 0, pos + len(word) - 1))
 
 
 def find_word(text: str, word: str, start: int = 0) -> int:
     """The first start of ``word`` in ``text[start:]`` on word boundaries (see :func:`rfind_word`), or -1."""
-    pos = text.find(word, start)
+    return _on_boundary(text, word, text.find(word, start), lambda pos: text.find(word, pos + 1))
+
+
+def _on_boundary(text: str, word: str, pos: int, step: Callable[[int], int]) -> int:
+    """From the match at ``pos``, the first (going by ``step``) that ends on a word boundary, or -1."""
     if pos < 0 or not enabled("cues"):
         return pos
     from docparse.nlp.segment import boundaries
@@ -40,7 +36,7 @@ def find_word(text: str, word: str, start: int = 0) -> int:
     while pos >= 0:
         if pos + len(word) in cuts:
             return pos
-        pos = text.find(word, pos + 1)
+        pos = step(pos)
     return -1
 
 
