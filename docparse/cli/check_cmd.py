@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from docparse.cli.common import EXIT_BAD_INPUT
+from docparse.cli.common import EXIT_BAD_INPUT, debug_enabled, one_line
 from docparse.errors import DocparseError
 
 EXIT_FAILED = 1
@@ -35,7 +35,12 @@ def _read(path: str, unread: list[str]) -> list[dict[str, Any]] | None:
     except DocparseError as exc:
         click.echo(f"docparse: {exc.line()}", err=True)
     except (OSError, UnicodeError) as exc:
-        click.echo(f"docparse: {path}: {exc.__class__.__name__}: {exc}", err=True)
+        click.echo(f"docparse: {path}: {exc.__class__.__name__}: {one_line(str(exc))}", err=True)
+    except Exception as exc:
+        if debug_enabled():
+            raise
+        click.echo(f"docparse: {path}: internal error ({exc.__class__.__name__}: {one_line(str(exc))}); "
+                   "docparse --debug shows the traceback", err=True)
     return None
 
 

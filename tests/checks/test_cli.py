@@ -56,3 +56,21 @@ def test_unreadable_input_exits_2_with_one_line_per_file(tmp_path: Path) -> None
     assert str(missing) in errors[0] and str(empty) in errors[1]
     assert str(SAMPLE) in out.stdout  # the readable file is still checked
     assert "1 file checked" in out.stdout and "2 unreadable" in out.stdout
+
+
+def test_an_unexpected_failure_is_one_line_and_exit_2_not_a_traceback(monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    import docparse
+    from docparse.cli import main
+
+    def broken(path: str, **_: object) -> None:
+        raise RuntimeError("analysis broke\non two lines")
+
+    monkeypatch.setattr(docparse, "parse", broken)
+    monkeypatch.delenv("DOCPARSE_DEBUG", raising=False)
+    result = CliRunner().invoke(main, ["check", str(CORPUS / "samples" / "sample-project-2023.txt")])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.startswith("docparse:")]
+    assert len(lines) == 1 and "internal error (RuntimeError: analysis broke on two lines)" in lines[0]
+    assert "Traceback" not in result.output
