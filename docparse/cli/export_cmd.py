@@ -7,16 +7,11 @@ from pathlib import Path
 import click
 
 from docparse.cli.common import fail, password_option
+from docparse.export.atomic import unique_name
 
 
 def _md_name(path: str, used: set[str]) -> str:
-    name = Path(path).name or "report"
-    candidate, n = f"{name}.md", 1
-    while candidate in used:
-        n += 1
-        candidate = f"{name}.{n}.md"
-    used.add(candidate)
-    return candidate
+    return unique_name(Path(path).name or "report", ".md", used)
 
 
 @click.command()

@@ -31,3 +31,13 @@ def write_text_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def unique_name(stem: str, suffix: str, used: set[str]) -> str:
+    """``stem + suffix``, or ``stem.2 + suffix`` … when taken already; the name is added to ``used``."""
+    name, n = f"{stem}{suffix}", 1
+    while name in used:
+        n += 1
+        name = f"{stem}.{n}{suffix}"
+    used.add(name)
+    return name

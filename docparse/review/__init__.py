@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from docparse.export.atomic import write_text_atomic
+from docparse.export.atomic import unique_name, write_text_atomic
 from docparse.export.inputs import Item
 from docparse.review.index import error_row, index_page, report_row
 from docparse.review.page import report_page
@@ -21,12 +21,7 @@ __all__ = ["report_page", "write_review"]
 
 def _page_name(path: str, used: set[str]) -> str:
     stem = re.sub(r"[^\w.\-]+", "_", path.strip("/")).strip("_")[-120:] or "report"
-    name, n = f"{stem}.html", 1
-    while name in used:
-        n += 1
-        name = f"{stem}.{n}.html"
-    used.add(name)
-    return name
+    return unique_name(stem, ".html", used)
 
 
 def write_review(items: list[Item], out: str | Path) -> list[Path]:
